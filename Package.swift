@@ -1,0 +1,88 @@
+// swift-tools-version: 6.2
+// Barbell: machine-learning trading research and production in one native Swift stack.
+// Module order (data flows one way): BarbellData → BarbellStore → (features, quant, regimes)
+// → (BarbellTorch, learning) → backtest → ops → serve → the `barbell` executable.
+import PackageDescription
+
+/// Debian's libtorch-dev 1.13 is built with the new libstdc++ ABI; the shim must match it.
+let torchCxxSettings: [CXXSetting] = [
+    .define("_GLIBCXX_USE_CXX11_ABI", to: "1"),
+]
+
+let package = Package(
+    name: "Barbell",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "BarbellData", targets: ["BarbellData"]),
+        .library(name: "BarbellStore", targets: ["BarbellStore"]),
+        .library(name: "BarbellTorch", targets: ["BarbellTorch"]),
+        .executable(name: "barbell", targets: ["barbell"]),
+        .executable(name: "barbell-bench", targets: ["barbell-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: Native shims
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost"),
+        .target(
+            name: "CTorch",
+            path: "Sources/CTorch",
+            cxxSettings: torchCxxSettings,
+            linkerSettings: [
+                .linkedLibrary("torch"),
+                .linkedLibrary("torch_cpu"),
+                .linkedLibrary("c10"),
+            ]
+        ),
+
+        // MARK: Library modules
+        .target(
+            name: "BarbellData",
+            dependencies: ["CZlib"]
+        ),
+        .target(
+            name: "BarbellStore",
+            dependencies: [
+                "BarbellData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "BarbellTorch",
+            dependencies: ["CTorch"]
+        ),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "barbell",
+            dependencies: [
+                "BarbellData",
+                "BarbellStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "barbell-bench",
+            dependencies: [
+                "BarbellData",
+                "BarbellStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "BarbellDataTests", dependencies: ["BarbellData"]),
+        .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData"]),
+        .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
+        .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

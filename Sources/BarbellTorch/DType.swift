@@ -1,0 +1,26 @@
+internal import CTorch
+
+/// The element type of a ``Tensor``.
+public enum DType: Sendable, Equatable {
+    /// 32-bit IEEE 754 floating point.
+    case float32
+    /// 64-bit IEEE 754 floating point.
+    case float64
+
+    /// The shim's `CTORCH_DTYPE_*` code.
+    var code: Int32 {
+        switch self {
+        case .float32: CTORCH_DTYPE_FLOAT32
+        case .float64: CTORCH_DTYPE_FLOAT64
+        }
+    }
+
+    /// Maps a shim dtype code back to a `DType`.
+    init(code: Int32) throws(TorchError) {
+        switch code {
+        case CTORCH_DTYPE_FLOAT32: self = .float32
+        case CTORCH_DTYPE_FLOAT64: self = .float64
+        default: throw TorchError(code: .invalidArgument, message: "unknown dtype code \(code)")
+        }
+    }
+}

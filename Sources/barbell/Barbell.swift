@@ -1,0 +1,52 @@
+import ArgumentParser
+import BarbellData
+import Foundation
+
+/// The `barbell` command: `barbell <group> <verb>`.
+///
+/// Exit codes: 0 success, 1 usage error, 2 data or model error.
+@main
+struct Barbell: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "barbell",
+        abstract: "Machine-learning trading research and production, in one native Swift stack.",
+        version: "0.1.0",
+        subcommands: [DataCommand.self, DemoCommand.self]
+    )
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as DataError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.dataError)
+        } catch let error as CommandFailure {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            // Help, version and usage errors come from ArgumentParser.
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.usage)
+        }
+    }
+}
+
+/// Barbell's exit status convention.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let usage: Int32 = 1
+    static let dataError: Int32 = 2
+}
+
+/// A failure that has already been explained to the user, with the status to exit with.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32 = ExitStatus.dataError
+}
