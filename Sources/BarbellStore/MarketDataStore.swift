@@ -25,6 +25,7 @@ public protocol MarketDataStore: Sendable {
     ///   - replace: Overwrite stored rows whose values differ instead of failing.
     /// - Returns: How many rows were new, already present or replaced.
     /// - Throws: ``DataError`` with code `.invalidArgument` (malformed input), `.conflict` or `.store`.
+    @discardableResult
     func importBars(_ series: [BarSeries], source: String, replace: Bool) async throws -> ImportSummary
 
     /// The stored bars of one series with timestamps in `[from, to)`, ordered by time.
@@ -54,6 +55,7 @@ public protocol MarketDataStore: Sendable {
 
 extension MarketDataStore {
     /// Imports one or more series without overwriting conflicting rows.
+    @discardableResult
     public func importBars(_ series: [BarSeries], source: String) async throws -> ImportSummary {
         try await importBars(series, source: source, replace: false)
     }

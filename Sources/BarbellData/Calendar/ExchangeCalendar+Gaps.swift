@@ -3,7 +3,9 @@ extension ExchangeCalendar {
     /// `timestamps[i], timestamps[i + 1]`, the expected bar starts strictly between them
     /// (``expectedBarStarts(_:from:to:)``), reported as one ``Gap`` when there are any.
     ///
-    /// Closed-market time (nights, weekends, holidays) is not a gap; bars the calendar does not
+    /// Timestamps must follow the calendar's labels: intraday bars on the UTC bucket grid, daily
+    /// bars at midnight UTC of the trading date (a daily file stamped 05:00 UTC would report
+    /// every midnight in between as missing). Closed-market time (nights, weekends, holidays) is not a gap; bars the calendar does not
     /// expect (e.g. a bar on a holiday) are not errors here, see ``isExpectedBarStart(_:timeframe:)``.
     /// Missing bars before the first or after the last timestamp are not reported; compare
     /// against ``expectedBarStarts(_:from:to:)`` for those. Pairs that are not increasing are

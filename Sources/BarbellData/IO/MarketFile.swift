@@ -43,7 +43,35 @@ public enum MarketFile {
 }
 
 extension MarketFile {
+    /// Candle JSON rows carry no line numbers (a file is often one line), so rows are located
+    /// by timestamp alone in validation reports.
     static func loadCandles(_ path: String, options: MarketFileOptions) throws(DataError) -> [LoadedSeries] {
-        throw DataError(.unsupportedFormat, "candle JSON loading is not wired yet", file: path)
+        let symbol = options.csv.symbol ?? Symbol(fileStem(path))
+        var series = try CandleJSONLoader(symbol: symbol, timeframe: options.csv.timeframe).load(path: path)
+        series.adjustment = options.csv.adjustment
+        let hasVolume = series.volume.contains { !$0.isNaN }
+        return [LoadedSeries(series: series, lines: [], source: path, hasVolume: hasVolume)]
+    }
+
+    /// Loads trades from a Binance capture, a Tardis / freqtrade trade CSV, or a freqtrade
+    /// trades JSON array.
+    public static func loadTrades(_ path: String, format: MarketFileFormat = .auto, symbol: Symbol? = nil,
+                                  timeSource: BinanceTimeSource = .exchange) throws(DataError) -> TradeSeries {
+        let detected = format == .auto ? try MarketFileFormat.detect(path: path) : format
+        var trades: TradeSeries
+        switch detected {
+        case .binance:
+            trades = try BinanceStreamLoader(path: path, timeSource: timeSource, symbol: symbol?.name).loadTrades()
+        case .tardis, .csv:
+            trades = try CryptoTradeCSVLoader(symbol: symbol?.name, timeColumn: timeSource == .receive ? .local : .exchange).load(path: path)
+        case .candles:
+            trades = try FreqtradeTradesJSONLoader(symbol: symbol ?? Symbol(fileStem(path))).load(path: path)
+        case .auto:
+            throw DataError(.unsupportedFormat, "cannot tell the format of this trades file; pass --format", file: path)
+        }
+        if let symbol { trades.symbol = symbol }
+        if trades.symbol.name.isEmpty { trades.symbol = Symbol(fileStem(path)) }
+        if trades.count == 0 { throw DataError(.noDataRows, "the file holds no trades", file: path) }
+        return trades
     }
 }

@@ -12,7 +12,7 @@ public struct BarValidator: Sendable {
     public func validate(_ loaded: LoadedSeries) -> DataQualityReport {
         var opts = options
         opts.checkVolume = options.checkVolume && loaded.hasVolume
-        return BarValidator(options: opts).validate(loaded.series, lines: loaded.lines, source: loaded.source)
+        return BarValidator(options: opts).validate(loaded.series, lines: loaded.lines.isEmpty ? nil : loaded.lines, source: loaded.source)
     }
 
     public func validate(_ s: BarSeries, lines: [Int]? = nil, source: String? = nil) -> DataQualityReport {
@@ -65,6 +65,7 @@ public struct BarValidator: Sendable {
         }
         checkOutliers(s, add)
         checkStaleRuns(s, add)
+        checkGaps(s, add)
         return report
     }
 
@@ -93,6 +94,16 @@ public struct BarValidator: Sendable {
             if abs(z) > options.outlierZ {
                 add(.returnOutlier, rows[k], "close", "log return \(formatShort(r)) has robust z-score \(formatShort(z))")
             }
+        }
+    }
+
+    /// Expected bars missing against the exchange calendar, one issue per gap (located at the
+    /// bar after the gap, which is where a reader of the file notices it).
+    func checkGaps(_ s: BarSeries, _ add: (DataQualityIssue.Kind, Int, String?, String) -> Void) {
+        guard let calendar = options.calendar, let timeframe = s.timeframe else { return }
+        for gap in calendar.gaps(in: s.timestamps, timeframe: timeframe) {
+            add(.calendarGap, gap.afterIndex + 1, "timestamp",
+                "\(gap.count) expected \(timeframe) bar\(gap.count == 1 ? "" : "s") missing from \(gap.firstMissing.display)")
         }
     }
 

@@ -51,7 +51,7 @@ extension LoadedSeries {
             for i in 0..<out.count {
                 if let last = keep.last, out.series.timestamps[last] == out.series.timestamps[i] {
                     log.duplicatesDropped += 1
-                    if log.droppedLines.count < 100 { log.droppedLines.append(out.lines[i]) }
+                    if log.droppedLines.count < 100 && !out.lines.isEmpty { log.droppedLines.append(out.lines[i]) }
                 } else {
                     keep.append(i)
                 }
@@ -88,7 +88,7 @@ extension LoadedSeries {
                 if checkVolume && !bad { bad = !s.volume[i].isFinite || s.volume[i] < 0 }
                 if bad {
                     log.invalidRowsDropped += 1
-                    if log.droppedLines.count < 100 { log.droppedLines.append(out.lines[i]) }
+                    if log.droppedLines.count < 100 && !out.lines.isEmpty { log.droppedLines.append(out.lines[i]) }
                 } else {
                     keep.append(i)
                 }

@@ -5,6 +5,8 @@ public struct ValidationOptions: Sendable {
     public var outlierZ: Double = 10
     /// Flag runs of at least this many bars with an unchanged close.
     public var staleRunLength: Int = 10
+    /// Expected sessions for gap detection; nil skips it.
+    public var calendar: (any ExchangeCalendar)?
     /// Keep at most this many issues of each kind in the report (totals stay exact).
     public var maxIssuesPerKind: Int = 1000
     /// Whether the source recorded volume (close-only matrices do not).

@@ -9,6 +9,7 @@ extension PostgresMarketStore {
     ///
     /// COPY is an order of magnitude faster than row-wise INSERTs, and doing the comparison in
     /// the server keeps the stored rows from crossing the network.
+    @discardableResult
     public func importBars(_ series: [BarSeries], source: String, replace: Bool) async throws -> ImportSummary {
         let timeframes = try series.validatedForImport()
         let hash = series.contentHash
@@ -159,8 +160,8 @@ extension PostgresMarketStore {
             counts.append(Int64(one.count - (matched[SeriesKey(symbol: one.symbol, timeframe: timeframe)] ?? 0)))
             firsts.append(one.timestamps.first!.nanoseconds)
             lasts.append(one.timestamps.last!.nanoseconds)
-            vwaps.append(one.vwap?.contains { !$0.isNaN } ?? false)
-            trades.append(one.tradeCount?.contains { $0 >= 0 } ?? false)
+            vwaps.append(one.hasStoredVWAP)
+            trades.append(one.hasStoredTradeCount)
         }
         guard !symbols.isEmpty else { return }
         try await connection.query("""

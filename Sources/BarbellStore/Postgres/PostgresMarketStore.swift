@@ -59,8 +59,11 @@ public final class PostgresMarketStore: MarketDataStore {
     ///
     /// Meant for throwaway stores (tests, scratch experiments): the data is gone for good.
     public func dropSchema() async throws {
+        let logger = self.logger
         try await guarded {
-            try await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(quotedSchema) CASCADE"), logger: logger)
+            try await client.withConnection { connection in
+                _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(quotedSchema) CASCADE"), logger: logger)
+            }
         }
     }
 

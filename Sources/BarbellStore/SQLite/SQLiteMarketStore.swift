@@ -97,6 +97,7 @@ public final class SQLiteMarketStore: MarketDataStore {
 
     // MARK: Import
 
+    @discardableResult
     public func importBars(_ series: [BarSeries], source: String, replace: Bool) async throws -> ImportSummary {
         let timeframes = try series.validatedForImport()
         let hash = series.contentHash
@@ -147,8 +148,8 @@ public final class SQLiteMarketStore: MarketDataStore {
     /// Creates or widens the series row. Every given timestamp is stored after the import
     /// (new, present or replaced), so the span grows to cover the given first and last.
     private static func recordSeries(_ db: Database, _ series: BarSeries, _ timeframe: Timeframe, inserted: Int) throws {
-        let hasVWAP = series.vwap?.contains { !$0.isNaN } ?? false
-        let hasTrades = series.tradeCount?.contains { $0 >= 0 } ?? false
+        let hasVWAP = series.hasStoredVWAP
+        let hasTrades = series.hasStoredTradeCount
         try db.execute(sql: """
             INSERT INTO series (symbol, timeframe, adjustment, bar_count, first_ts, last_ts, has_vwap, has_trade_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -315,7 +316,7 @@ public final class SQLiteMarketStore: MarketDataStore {
                 sql += " ORDER BY ts"
                 let statement = try db.makeStatement(sql: sql)
                 let s = statement.sqliteStatement
-                try statement.setUncheckedArguments([symbol.name, timeframe.description, from?.nanoseconds, to?.nanoseconds])
+                statement.setUncheckedArguments([symbol.name, timeframe.description, from?.nanoseconds, to?.nanoseconds])
                 try Self.readRows(s, db, into: &out, vwap: hasVWAP, trades: hasTrades)
                 return out
             }

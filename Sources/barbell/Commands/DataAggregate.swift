@@ -48,7 +48,7 @@ struct DataAggregate: AsyncParsableCommand {
         guard let source = BinanceTimeSource(rawValue: timeSource) else {
             throw ValidationError("--time-source: expected exchange or receive, got '\(timeSource)'")
         }
-        let trades = try MarketFile.loadTrades(file, format: format, symbol: symbol.map(Symbol.init), timeSource: source)
+        let trades = try MarketFile.loadTrades(file, format: format, symbol: symbol.map { Symbol($0) }, timeSource: source)
         var result = try TradeBars.aggregate(trades, rule: rule)
         if let symbol { result.symbol = Symbol(symbol) }
         if save {
@@ -59,7 +59,7 @@ struct DataAggregate: AsyncParsableCommand {
             do {
                 let summary = try await store.importBars([result], source: file, replace: false)
                 try await store.close()
-                if !json { print("saved \(summary.inserted) new bars (\(summary.alreadyPresent) already present) to \(storeOptions.location)") }
+                if !json { print("saved \(summary.rowsInserted) new bars (\(summary.rowsPresent) already present) to \(storeOptions.location)") }
             } catch {
                 try? await store.close()
                 throw error

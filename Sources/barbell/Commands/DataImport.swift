@@ -40,7 +40,9 @@ struct DataImport: AsyncParsableCommand {
             let (fixed, log) = loaded[k].repaired(repair.options, checkVolume: loaded[k].hasVolume)
             loaded[k] = fixed
             logs.append(log)
-            reports.append(BarValidator(options: repair.validationOptions).validate(fixed))
+            var validation = repair.validationOptions
+            validation.calendar = try repair.calendarChoice().calendar(for: fixed.series)
+            reports.append(BarValidator(options: validation).validate(fixed))
         }
         let failing = reports.filter(\.hasErrors)
         if !failing.isEmpty && !force {
@@ -64,19 +66,22 @@ struct DataImport: AsyncParsableCommand {
             throw error
         }
         try await store.close()
+        let warnings = reports.map(\.warningCount).reduce(0, +)
         if json {
-            try printJSON(ImportOutput(file: file, store: storeOptions.location, summary: summary, repairs: logs.map(\.summary), warnings: reports.map(\.warningCount).reduce(0, +)))
+            try printJSON(ImportOutput(file: file, store: storeOptions.location, series: loaded.map(\.series.symbol.name),
+                                       rows: summary.rowsGiven, inserted: summary.rowsInserted, present: summary.rowsPresent,
+                                       replaced: summary.rowsReplaced, contentHash: summary.contentHash,
+                                       repairs: logs.map(\.summary), warnings: warnings))
             return
         }
-        var table = TextTable(["symbol", "timeframe", "rows", "new", "present", "replaced", "adjustment"], rightAligned: [2, 3, 4, 5])
+        var table = TextTable(["symbol", "timeframe", "rows", "first", "last", "adjustment"], rightAligned: [2])
         for (k, s) in loaded.enumerated() {
-            let r = summary.series.first { $0.symbol == s.series.symbol && $0.timeframe == s.series.timeframe }
             table.add([s.series.symbol.name, s.series.timeframe?.description ?? "-", String(s.count),
-                       String(r?.inserted ?? 0), String(r?.alreadyPresent ?? 0), String(r?.replaced ?? 0), s.series.adjustment.description])
+                       s.series.timestamps.first?.display ?? "-", s.series.timestamps.last?.display ?? "-", s.series.adjustment.description])
             if logs[k].changedAnything { print("\(s.series.symbol): repaired: \(logs[k].summary)") }
         }
         print(table.render())
-        let warnings = reports.map(\.warningCount).reduce(0, +)
+        print("\(summary.rowsInserted) bars new, \(summary.rowsPresent) already stored, \(summary.rowsReplaced) replaced")
         if warnings > 0 { print("\(warnings) warnings (gaps, outliers, stale runs); see `barbell data validate \(file)`.") }
         print("stored in \(storeOptions.location)")
     }
@@ -85,7 +90,12 @@ struct DataImport: AsyncParsableCommand {
 struct ImportOutput: Encodable {
     var file: String
     var store: String
-    var summary: ImportSummary
+    var series: [String]
+    var rows: Int
+    var inserted: Int
+    var present: Int
+    var replaced: Int
+    var contentHash: String
     var repairs: [String]
     var warnings: Int
 }
@@ -106,6 +116,13 @@ struct RepairFlags: ParsableArguments {
     var staleRun: Int = 10
     @Option(help: "Exchange calendar for gap detection: auto, crypto, nyse, none.")
     var calendar: String = "auto"
+
+    func calendarChoice() throws -> CalendarChoice {
+        guard let c = CalendarChoice(rawValue: calendar) else {
+            throw ValidationError("--calendar: expected auto, crypto, nyse or none, got '\(calendar)'")
+        }
+        return c
+    }
 
     var options: RepairOptions {
         var o: RepairOptions = []

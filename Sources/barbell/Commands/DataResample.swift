@@ -52,7 +52,7 @@ struct DataResample: AsyncParsableCommand {
             do {
                 let summary = try await store.importBars(outputs, source: "resample \(source) → \(to)", replace: false)
                 try await store.close()
-                print("saved \(summary.inserted) new \(to) bars to \(storeOptions.location)")
+                print("saved \(summary.rowsInserted) new \(to) bars to \(storeOptions.location)")
             } catch {
                 try? await store.close()
                 throw error

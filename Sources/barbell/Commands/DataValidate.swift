@@ -30,7 +30,7 @@ struct DataValidate: AsyncParsableCommand {
             let (fixed, log) = s.repaired(repair.options, checkVolume: s.hasVolume)
             if log.changedAnything { logs.append("\(s.series.symbol): \(log.summary)") }
             var options = repair.validationOptions
-            options.calendar = calendarFor(repair.calendar, timeframe: fixed.series.timeframe)
+            options.calendar = try repair.calendarChoice().calendar(for: fixed.series)
             reports.append(BarValidator(options: options).validate(fixed))
         }
         if json {

@@ -72,7 +72,7 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("--timezone: unknown time zone '\(timezone)'")
         }
         csv.timeZone = zone
-        csv.symbol = symbol.map(Symbol.init)
+        csv.symbol = symbol.map { Symbol($0) }
         if let timeframe {
             guard let tf = Timeframe(timeframe) else { throw ValidationError("--timeframe: expected e.g. 1m, 5m, 1h, 1d, got '\(timeframe)'") }
             csv.timeframe = tf

@@ -8,7 +8,7 @@ struct StoreOptions: ParsableArguments {
         discussion: "Defaults to $BARBELL_STORE, else ~/.barbell/barbell.sqlite."))
     var store: String?
 
-    var location: String { store ?? defaultStoreLocation() }
+    var location: String { store ?? defaultStorePath }
 
     func open() async throws -> any MarketDataStore {
         try await openMarketDataStore(location)

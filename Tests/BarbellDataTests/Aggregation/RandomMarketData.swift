@@ -13,7 +13,12 @@ enum AggRandomData {
         for _ in 0..<count {
             switch Int.random(in: 0..<100, using: &rng) {
             case 0..<30: break                                                                      // same instant
-            case 30..<80: t += Int64.random(in: 1...5_000_000_000, using: &rng)                     // sub-5s
+            case 30..<40:
+                // Exactly on, or 1 ns before, a whole second / minute / day: bucket edges.
+                let unit = [Timestamp.nanosPerSecond, 60 * Timestamp.nanosPerSecond, Timestamp.nanosPerDay][Int.random(in: 0..<3, using: &rng)]
+                t = (t / unit + 1) * unit - Int64.random(in: 0...1, using: &rng)
+                if t < 0 { t = t / unit * unit }   // keep it simple before 1970: stay on the edge
+            case 40..<80: t += Int64.random(in: 1...5_000_000_000, using: &rng)                     // sub-5s
             case 80..<95: t += Int64.random(in: 1...3_600 * Timestamp.nanosPerSecond, using: &rng)  // up to 1h
             default: t += Int64.random(in: 1...10 * Timestamp.nanosPerDay, using: &rng)              // up to 10 days
             }

@@ -9,11 +9,8 @@ struct BinanceSpotSampleTests {
 
     @Test("Message counts match the README: depth 3451, bookTicker 28040, trade 9757, one snapshot")
     func counts() throws {
-        var perKind: [BinanceMessageKind: Int] = [:]
-        let summary = try BinanceStreamLoader(path: path).forEachEvent { message in
-            perKind[message.kind, default: 0] += 1
-            return true
-        }
+        let capture = try CryptoSpotSampleCapture.get()
+        let summary = capture.summary
         #expect(summary.lines == 41249)
         #expect(summary.blankLines == 0)
         #expect(summary.count(.depthUpdate) == 3451)
@@ -22,13 +19,13 @@ struct BinanceSpotSampleTests {
         #expect(summary.count(.depthSnapshot) == 1)
         #expect(summary.count(.aggTrade) == 0)
         #expect(summary.unknownCount == 0)
-        #expect(perKind == summary.counts, "the summary counts what was delivered")
+        // The summary counts what was delivered.
+        #expect(capture.deltas.count == 3451 && capture.quotes.count == 28040 && capture.trades.count == 9757 && capture.snapshots.count == 1)
     }
 
     @Test("The receive clock runs about 1.27 s behind exchange event time")
     func clockOffset() throws {
-        let summary = try BinanceStreamLoader(path: path).forEachEvent { _ in true }
-        let offset = try #require(summary.receiveMinusExchange)
+        let offset = try #require(try CryptoSpotSampleCapture.get().summary.receiveMinusExchange)
         // Trades and depth updates carry E; spot bookTickers and the REST snapshot do not.
         #expect(offset.samples == 9757 + 3451)
         #expect(offset.mean > -1.30e9 && offset.mean < -1.24e9)
@@ -37,7 +34,7 @@ struct BinanceSpotSampleTests {
 
     @Test("Trades: exchange trade time, buyer-is-maker means a selling aggressor, contiguous ids")
     func trades() throws {
-        let trades = try BinanceStreamLoader(path: path).loadTrades()
+        let trades = try CryptoSpotSampleCapture.get().trades
         #expect(trades.count == 9757)
         #expect(trades.symbol == "BTCUSDT")
         // {"e":"trade","E":1723161255343,"s":"BTCUSDT","t":3735683259,"p":"61837.63000000","q":"0.02000000","T":1723161255342,"m":true}
@@ -57,7 +54,7 @@ struct BinanceSpotSampleTests {
 
     @Test("Spot bookTicker has no time field: exchange mode stamps it with the receive time")
     func quotesUseReceiveTime() throws {
-        let quotes = try BinanceStreamLoader(path: path).loadQuotes()
+        let quotes = try CryptoSpotSampleCapture.get().quotes
         #expect(quotes.count == 28040)
         // Line 3: 1723161254087891268 {"stream":"btcusdt@bookTicker","data":{"u":50093239212,...,"b":"61837.63000000","B":"3.78826000","a":"61837.64000000","A":"1.54698000"}}
         #expect(quotes[0] == Quote(timestamp: Timestamp(nanoseconds: 1_723_161_254_087_891_268), bidPrice: 61837.63, bidSize: 3.78826,
@@ -68,18 +65,29 @@ struct BinanceSpotSampleTests {
 
     @Test("Time sources: receive time for everything, or receive time shifted onto the exchange clock")
     func timeSources() throws {
-        let received = try BinanceStreamLoader(path: path, timeSource: .receive).loadTrades()
-        #expect(received[0].timestamp == Timestamp(nanoseconds: 1_723_161_254_087_896_568))
-        let aligned = try BinanceStreamLoader(path: path, timeSource: .exchangeAligned).loadQuotes()
+        func first(_ kind: BinanceMessageKind, _ source: BinanceTimeSource) throws -> BinanceStreamMessage? {
+            var found: BinanceStreamMessage?
+            try BinanceStreamLoader(path: path, timeSource: source).forEachEvent { message in
+                if message.kind == kind { found = message }
+                return found == nil
+            }
+            return found
+        }
+        // Line 4: receive 1723161254087896568, T 1723161255342.
+        let received = try #require(try first(.trade, .receive))
+        #expect(received.event.timestamp == Timestamp(nanoseconds: 1_723_161_254_087_896_568))
+        #expect(received.exchangeTimestamp == Timestamp(milliseconds: 1_723_161_255_342))
+        let aligned = try #require(try first(.bookTicker, .exchangeAligned))
         // The latest line with E before the first quote is line 2: E 1723161255308 ms, received 1723161254036059768 ns.
         let shift: Int64 = 1_723_161_255_308_000_000 - 1_723_161_254_036_059_768
-        #expect(aligned[0].timestamp == Timestamp(nanoseconds: 1_723_161_254_087_891_268 + shift))
-        #expect(aligned[0].bidPrice == 61837.63)
+        #expect(aligned.event.timestamp == Timestamp(nanoseconds: 1_723_161_254_087_891_268 + shift))
+        #expect(aligned.exchangeTimestamp == nil, "spot bookTicker carries no exchange time")
+        #expect(aligned.receiveTimestamp == Timestamp(nanoseconds: 1_723_161_254_087_891_268))
     }
 
     @Test("Snapshot and deltas decode with ids, levels and times")
     func book() throws {
-        let capture = try BinanceStreamLoader(path: path).loadAll()
+        let capture = try CryptoSpotSampleCapture.get()
         #expect(capture.snapshots.count == 1)
         #expect(capture.deltas.count == 3451)
         let snapshot = capture.snapshots[0]
@@ -111,22 +119,31 @@ struct BinanceSpotSampleTests {
 @Suite("Binance stream loader: other hftbacktest captures",
        .enabled(if: CryptoTestData.hasSharedData, "shared data folder ../shared/data is missing: only the Samples/ capture is tested"))
 struct BinanceSharedCaptureTests {
-    @Test("USD-M futures: counts match the README; bookTicker and snapshot carry exchange time")
-    func futuresCounts() throws {
-        let capture = try BinanceStreamLoader(path: CryptoTestData.shared("ticks_orderbook/hftbacktest_binance-usdm_btcusdt_20240808.txt.gz")).loadAll()
-        #expect(capture.summary.lines == 93954)
-        #expect(capture.summary.count(.depthUpdate) == 6551)
-        #expect(capture.summary.count(.bookTicker) == 66089)
-        #expect(capture.summary.count(.trade) == 21313)
-        #expect(capture.summary.count(.depthSnapshot) == 1)
-        #expect(capture.summary.nonMarketTrades == 0)
-        // {"e":"bookTicker","u":5123107839020,"s":"BTCUSDT","b":"61800.20","B":"2.507","a":"61800.30","A":"2.510","T":1723161256313,"E":1723161256313}
-        #expect(capture.quotes[0] == Quote(timestamp: Timestamp(milliseconds: 1_723_161_256_313), bidPrice: 61800.2, bidSize: 2.507,
-                                           askPrice: 61800.3, askSize: 2.51))
-        // Futures snapshots have T (transaction time), used in exchange mode.
-        #expect(capture.snapshots[0].timestamp == Timestamp(milliseconds: 1_723_161_256_493))
-        #expect(capture.snapshots[0].sequence == 5_123_107_852_948)
-        #expect(capture.trades[0].side == .buy && capture.trades[0].price == 61800.3 && capture.trades[0].size == 0.006)
+    @Test("USD-M futures: bookTicker, trade and snapshot carry exchange time (T)")
+    func futuresFirstMessages() throws {
+        var first: [BinanceMessageKind: BinanceStreamMessage] = [:]
+        try BinanceStreamLoader(path: CryptoTestData.shared("ticks_orderbook/hftbacktest_binance-usdm_btcusdt_20240808.txt.gz")).forEachEvent { message in
+            if first[message.kind] == nil { first[message.kind] = message }
+            return message.kind != .depthSnapshot
+        }
+        // Line 2: {"e":"bookTicker","u":5123107839020,"s":"BTCUSDT","b":"61800.20","B":"2.507","a":"61800.30","A":"2.510","T":1723161256313,"E":1723161256313}
+        let ticker = try #require(first[.bookTicker])
+        #expect(ticker.line == 2 && ticker.updateId == 5_123_107_839_020)
+        #expect(ticker.event == .quote(Quote(timestamp: Timestamp(milliseconds: 1_723_161_256_313), bidPrice: 61800.2, bidSize: 2.507,
+                                             askPrice: 61800.3, askSize: 2.51)))
+        // Line 3: {"e":"trade","E":1723161256322,"T":1723161256322,"t":5266583935,"p":"61800.30","q":"0.006","X":"MARKET","m":false}
+        #expect(first[.trade]?.event == .trade(Trade(timestamp: Timestamp(milliseconds: 1_723_161_256_322), price: 61800.3, size: 0.006,
+                                                     side: .buy, id: "5266583935")))
+        // Line 1: futures depth has U, u and pu.
+        let depth = try #require(first[.depthUpdate])
+        #expect(depth.previousUpdateId == 5_123_107_831_937 && depth.updateId == 5_123_107_837_557)
+        // Line 55: the futures REST snapshot has T (transaction time), used in exchange mode.
+        let snapshot = try #require(first[.depthSnapshot])
+        #expect(snapshot.line == 55)
+        guard case .bookSnapshot(let book) = snapshot.event else { Issue.record("not a snapshot"); return }
+        #expect(book.timestamp == Timestamp(milliseconds: 1_723_161_256_493))
+        #expect(book.sequence == 5_123_107_852_948)
+        #expect(book.bids.count == 1000 && book.asks.count == 1000)
     }
 
     @Test("Spot ETHUSDT: counts match the README")
@@ -142,7 +159,7 @@ struct BinanceSharedCaptureTests {
 
     @Test("The 2024-08-09 file continues the 08-08 trades without a missing id")
     func continuation() throws {
-        let day1 = try BinanceStreamLoader(path: CryptoTestData.spotSample).loadTrades()
+        let day1 = try CryptoSpotSampleCapture.get().trades
         let day2 = try BinanceStreamLoader(path: CryptoTestData.shared("ticks_orderbook/hftbacktest_binance-spot_btcusdt_20240809.txt.gz")).loadTrades()
         #expect(day2.count == 10147)
         #expect(Int64(day2[0].id!)! == Int64(day1[day1.count - 1].id!)! + 1)
@@ -154,7 +171,7 @@ struct BinanceSharedCaptureTests {
 struct BinanceStreamFormatTests {
     @Test("Unwrapped messages without prefix: aggTrade, futures bookTicker and depth, unknown kinds counted")
     func rawMessages() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("raw.jsonl", """
         {"e":"aggTrade","E":1672515782136,"s":"BNBBTC","a":12345,"p":"0.001","q":"100","f":100,"l":105,"T":1672515782136,"m":false,"M":true}
 
@@ -185,7 +202,7 @@ struct BinanceStreamFormatTests {
 
     @Test("Symbol filter keeps one instrument of a mixed capture")
     func symbolFilter() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("mixed.txt", """
         1723161254087896568 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161255343,"s":"BTCUSDT","t":1,"p":"61837.63","q":"0.02","T":1723161255342,"m":true}}
         1723161254087896569 {"stream":"ethusdt@trade","data":{"e":"trade","E":1723161255343,"s":"ETHUSDT","t":2,"p":"2683.8","q":"0.5","T":1723161255342,"m":false}}
@@ -201,7 +218,7 @@ struct BinanceStreamFormatTests {
 
     @Test("Futures insurance-fund / ADL trades are skipped unless asked for")
     func nonMarketTrades() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("x.txt", """
         {"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":5,"p":"61800.30","q":"0.006","X":"MARKET","m":false}
         {"e":"trade","E":1723161256323,"T":1723161256323,"s":"BTCUSDT","t":6,"p":"61000.00","q":"1.000","X":"ADL","m":true}
@@ -214,36 +231,36 @@ struct BinanceStreamFormatTests {
 
     @Test("Empty and blank-only files")
     func emptyFile() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         for (name, text) in [("empty.txt", ""), ("blank.txt", "\n  \n")] {
             let path = try files.write(name, text)
-            expectLocated(expectDataError { try BinanceStreamLoader(path: path).loadAll() }, file: path, code: .emptyFile)
+            cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: path).loadAll() }, file: path, code: .emptyFile)
         }
     }
 
     @Test("Truncated JSON line")
     func truncatedJSON() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("t.txt", """
         1723161254087896568 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161255343,"s":"BTCUSDT","t":1,"p":"61837.63","q":"0.02","T":1723161255342,"m":true}}
         1723161254087896569 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161255343,"s":"BTCUSDT","t":2,"p":"61837.6
         """)
-        let error = expectDataError { try BinanceStreamLoader(path: path).loadAll() }
-        expectLocated(error, file: path, line: 2, code: .badJSON)
+        let error = cryptoExpectDataError { try BinanceStreamLoader(path: path).loadAll() }
+        cryptoExpectLocated(error, file: path, line: 2, code: .badJSON)
     }
 
     @Test("Non-numeric price names the field")
     func nonNumericPrice() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("p.txt", """
         {"e":"trade","E":1723161255343,"s":"BTCUSDT","t":1,"p":"61837.63","q":"0.02","T":1723161255342,"m":true}
         {"e":"trade","E":1723161255343,"s":"BTCUSDT","t":2,"p":"61,837.63","q":"0.02","T":1723161255342,"m":true}
         """)
-        expectLocated(expectDataError { try BinanceStreamLoader(path: path).loadTrades() }, file: path, line: 2, field: "p", code: .badNumber)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: path).loadTrades() }, file: path, line: 2, field: "p", code: .badNumber)
         let depth = try files.write("d.txt", """
         {"e":"depthUpdate","E":1,"s":"X","U":1,"u":2,"b":[["1.0","2.0"],["1.1","x"]],"a":[]}
         """)
-        expectLocated(expectDataError { try BinanceStreamLoader(path: depth).loadAll() }, file: depth, line: 1, field: "b[1]", code: .badNumber)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: depth).loadAll() }, file: depth, line: 1, field: "b[1]", code: .badNumber)
     }
 
     @Test("Missing fields name the field", arguments: [
@@ -258,56 +275,56 @@ struct BinanceStreamFormatTests {
         ("{\"e\":\"trade\",\"E\":1,\"s\":\"X\",\"t\":\"one\",\"p\":\"1\",\"q\":\"0.02\",\"T\":1,\"m\":true}", "t"),
     ])
     func missingField(line: String, field: String) throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("m.txt", "{\"e\":\"trade\",\"E\":1,\"s\":\"X\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1,\"m\":true}\n" + line + "\n")
-        expectLocated(expectDataError { try BinanceStreamLoader(path: path).loadAll() }, file: path, line: 2, field: field)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: path).loadAll() }, file: path, line: 2, field: field)
     }
 
     @Test("Spot bookTicker without a receive prefix has no time at all")
     func bookTickerWithoutTime() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("bt.txt", """
         {"u":50093239212,"s":"BTCUSDT","b":"61837.63000000","B":"3.78826000","a":"61837.64000000","A":"1.54698000"}
         """)
-        expectLocated(expectDataError { try BinanceStreamLoader(path: path).loadQuotes() }, file: path, line: 1, field: "T", code: .badTimestamp)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: path).loadQuotes() }, file: path, line: 1, field: "T", code: .badTimestamp)
         let trade = try files.write("tr.txt", """
         {"e":"trade","E":1723161255343,"s":"BTCUSDT","t":1,"p":"61837.63","q":"0.02","T":1723161255342,"m":true}
         """)
-        expectLocated(expectDataError { try BinanceStreamLoader(path: trade, timeSource: .receive).loadTrades() },
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: trade, timeSource: .receive).loadTrades() },
                       file: trade, line: 1, field: "receive timestamp", code: .badTimestamp)
     }
 
     @Test("Bad receive-time prefix and non-object lines")
     func badPrefix() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let noSpace = try files.write("a.txt", "1723161254087896568{\"e\":\"trade\"}\n")
-        expectLocated(expectDataError { try BinanceStreamLoader(path: noSpace).loadAll() }, file: noSpace, line: 1, field: "receive timestamp")
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: noSpace).loadAll() }, file: noSpace, line: 1, field: "receive timestamp")
         let units = try files.write("b.txt", """
         1723161254087896568 {"e":"kline","E":1}
         1723161254087 {"e":"kline","E":1}
         """)
-        expectLocated(expectDataError { try BinanceStreamLoader(path: units).loadAll() }, file: units, line: 2, field: "receive timestamp", code: .badTimestamp)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: units).loadAll() }, file: units, line: 2, field: "receive timestamp", code: .badTimestamp)
         let array = try files.write("c.txt", "[1, 2]\n")
-        expectLocated(expectDataError { try BinanceStreamLoader(path: array).loadAll() }, file: array, line: 1, code: .badJSON)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: array).loadAll() }, file: array, line: 1, code: .badJSON)
         let trailing = try files.write("d.txt", "{\"e\":\"kline\"} x\n")
-        expectLocated(expectDataError { try BinanceStreamLoader(path: trailing).loadAll() }, file: trailing, line: 1, code: .badJSON)
+        cryptoExpectLocated(cryptoExpectDataError { try BinanceStreamLoader(path: trailing).loadAll() }, file: trailing, line: 1, code: .badJSON)
     }
 
     @Test("Truncated gzip capture is a corrupt-compression error naming a line")
     func truncatedGzip() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: CryptoTestData.spotSample)))
         let path = try files.write("cut.txt.gz", Array(bytes.prefix(bytes.count / 2)))
         var delivered = 0
-        let error = expectDataError { try BinanceStreamLoader(path: path).forEachEvent { _ in delivered += 1; return true } }
-        expectLocated(error, file: path, code: .corruptCompression)
+        let error = cryptoExpectDataError { try BinanceStreamLoader(path: path).forEachEvent { _ in delivered += 1; return true } }
+        cryptoExpectLocated(error, file: path, code: .corruptCompression)
         #expect(delivered > 1000, "lines before the cut are delivered")
         #expect((error?.line ?? 0) > delivered)
     }
 
     @Test("String escapes are decoded in names and do not break parsing")
     func escapes() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("esc.txt", #"{"e":"trade","E":1,"s":"BTC\u0055SDT","t":1,"p":"1.5","q":"2","T":1,"m":false,"note":"a \"quoted\" \\ word"}"#)
         let capture = try BinanceStreamLoader(path: path).loadAll()
         #expect(capture.trades.symbol == "BTCUSDT")

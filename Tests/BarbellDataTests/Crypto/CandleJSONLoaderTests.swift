@@ -92,7 +92,7 @@ struct CandleJSONRealDataTests {
 struct CandleJSONFormatTests {
     @Test("Binance klines: string prices, trade count from index 8, VWAP = quote volume / volume")
     func binanceKlines() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("klines.json", """
         [
           [1499040000000, "0.01634790", "0.80000000", "0.01575800", "0.01577100", "148976.11427815", 1499644799999, "2434.19055334", 308, "1756.87402397", "28.46694368", "17928899.62484339"],
@@ -115,101 +115,115 @@ struct CandleJSONFormatTests {
 
     @Test("freqtrade rows may use numeric strings, exponents and a gzip wrapper; a BOM is tolerated")
     func numericStringsAndGzip() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let text = "\u{FEFF}[[1515560100000,\"0.0984\",1e-1,9.8e-2,\"0.0994766\",null]]"
-        let path = try files.write("c.json.gz", StoredGzip.encode(Array(text.utf8)))
+        let path = try files.write("c.json.gz", CryptoStoredGzip.encode(Array(text.utf8)))
         let series = try CandleJSONLoader(symbol: "ETH/BTC").load(path: path)
         #expect(series.count == 1)
         #expect(series.open[0] == 0.0984 && series.high[0] == 0.1 && series.low[0] == 0.098)
         #expect(series.volume[0].isNaN)
     }
 
+    @Test("Every chunk size from 1 to 40 bytes gives the same bars (tokens split across reads)")
+    func everyChunkSize() throws {
+        let files = try CryptoTempFiles()
+        let path = try files.write("k.json", #"""
+        [[1499040000000,"0.01634790","0.80000000","0.01575800","0.01577100","148976.11427815",1499644799999,"2434.19055334",308,"1756.87402397","28.46694368","17928899.62484339"],
+         [1499040060000, "1.5e-2", 0.016, 0.0157, 0.0159, "12", 1499040119999, "0.19", 3, "0", "0", "\"ignore\\"]]
+        """#)
+        let reference = try CandleJSONLoader(symbol: "LTCBTC").load(path: path)
+        #expect(reference.count == 2 && reference.open[1] == 0.015 && reference.tradeCount == [308, 3])
+        for size in 1...40 {
+            #expect(try CandleJSONLoader(symbol: "LTCBTC", chunkSize: size).load(path: path) == reference, "chunk size \(size)")
+        }
+    }
+
     @Test("An empty array is an empty series")
     func emptyArray() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let series = try CandleJSONLoader(symbol: "X").load(path: try files.write("e.json", " [ ]\n"))
         #expect(series.isEmpty)
     }
 
     @Test("Empty file")
     func emptyFile() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("empty.json", "")
-        let error = expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
-        expectLocated(error, file: path, line: 1, code: .emptyFile)
+        let error = cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
+        cryptoExpectLocated(error, file: path, line: 1, code: .emptyFile)
     }
 
     @Test("Truncated JSON names the line where the data stop")
     func truncatedJSON() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("t.json", "[\n[1515560100000, 1, 2, 0.5, 1.5, 10],\n[1515560400000, 1, 2, 0.5, 1.")
-        let error = expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
-        expectLocated(error, file: path, line: 3, code: .badJSON)
+        let error = cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
+        cryptoExpectLocated(error, file: path, line: 3, code: .badJSON)
         #expect(error?.message.contains("row index 1") == true)
         let missingClose = try files.write("t2.json", "[[1515560100000, 1, 2, 0.5, 1.5, 10],\n")
-        expectLocated(expectDataError { try CandleJSONLoader(symbol: "X").load(path: missingClose) }, file: missingClose, line: 2, code: .badJSON)
+        cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: missingClose) }, file: missingClose, line: 2, code: .badJSON)
     }
 
     @Test("A non-numeric price names the row, element and field")
     func nonNumericPrice() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("n.json", "[[1515560100000, 1, 2, 0.5, 1.5, 10],\n [1515560400000, 1, \"abc\", 0.5, 1.5, 10]]")
-        let error = expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
-        expectLocated(error, file: path, line: 2, field: "high", code: .badNumber)
+        let error = cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
+        cryptoExpectLocated(error, file: path, line: 2, field: "high", code: .badNumber)
         #expect(error?.message.contains("row index 1, element 2") == true)
         let bare = try files.write("n2.json", "[[1515560100000, 1, 2, 0.5, foo, 10]]")
-        expectLocated(expectDataError { try CandleJSONLoader(symbol: "X").load(path: bare) }, file: bare, line: 1, field: "close", code: .badNumber)
+        cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: bare) }, file: bare, line: 1, field: "close", code: .badNumber)
         let nullPrice = try files.write("n3.json", "[[1515560100000, null, 2, 0.5, 1, 10]]")
-        expectLocated(expectDataError { try CandleJSONLoader(symbol: "X").load(path: nullPrice) }, file: nullPrice, line: 1, field: "open", code: .badNumber)
+        cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: nullPrice) }, file: nullPrice, line: 1, field: "open", code: .badNumber)
     }
 
     @Test("A bad timestamp names the timestamp field")
     func badTimestamp() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("ts.json", "[[\"2018-01-10\", 1, 2, 0.5, 1.5, 10]]")
-        expectLocated(expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }, file: path, line: 1, field: "timestamp", code: .badTimestamp)
+        cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }, file: path, line: 1, field: "timestamp", code: .badTimestamp)
     }
 
     @Test("A missing field (short row) and a wrong row length are field-count errors")
     func missingField() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         let path = try files.write("m.json", "[[1515560100000, 1, 2, 0.5, 1.5, 10],\n\n[1515560400000, 1, 2, 0.5, 1.5]]")
-        let error = expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
-        expectLocated(error, file: path, line: 3, code: .fieldCount)
+        let error = cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
+        cryptoExpectLocated(error, file: path, line: 3, code: .fieldCount)
         #expect(error?.message.contains("row index 1 has 5 elements") == true)
         let first = try files.write("m2.json", "[[1515560100000, 1, 2, 0.5]]")
-        expectLocated(expectDataError { try CandleJSONLoader(symbol: "X").load(path: first) }, file: first, line: 1, code: .fieldCount)
+        cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: first) }, file: first, line: 1, code: .fieldCount)
         let forced = try files.write("m3.json", "[[1515560100000, 1, 2, 0.5, 1.5, 10]]")
-        expectLocated(expectDataError { try CandleJSONLoader(symbol: "X", layout: .binanceKlines).load(path: forced) },
+        cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X", layout: .binanceKlines).load(path: forced) },
                       file: forced, line: 1, code: .fieldCount)
     }
 
     @Test("Structural errors: an object instead of rows, nested values, trailing garbage")
     func structure() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         for (name, text, line) in [("o.json", "{\"date\": {}}", 1), ("nest.json", "[[1, [2]]]", 1), ("tail.json", "[[1515560100000,1,2,0.5,1.5,10]]\n]", 2)] {
             let path = try files.write(name, text)
-            expectLocated(expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }, file: path, line: line, code: .badJSON)
+            cryptoExpectLocated(cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }, file: path, line: line, code: .badJSON)
         }
     }
 
     @Test("Truncated gzip is a corrupt-compression error with a line")
     func truncatedGzip() throws {
-        let files = try TemporaryFiles()
+        let files = try CryptoTempFiles()
         var rows: [String] = []
         for i in 0..<2000 { rows.append("[\(1_515_560_100_000 + Int64(i) * 300_000), 1, 2, 0.5, 1.5, 10]") }
-        let gz = StoredGzip.encode(Array(("[" + rows.joined(separator: ",\n") + "]").utf8))
+        let gz = CryptoStoredGzip.encode(Array(("[" + rows.joined(separator: ",\n") + "]").utf8))
         let whole = try files.write("whole.json.gz", gz)
         #expect(try CandleJSONLoader(symbol: "X").load(path: whole).count == 2000)
         let path = try files.write("cut.json.gz", Array(gz.prefix(gz.count / 2)))
-        let error = expectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
-        expectLocated(error, file: path, code: .corruptCompression)
+        let error = cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: path) }
+        cryptoExpectLocated(error, file: path, code: .corruptCompression)
         #expect((error?.line ?? 0) > 100, "the line points near where the data stop")
     }
 
     @Test("Missing file")
     func missingFile() {
-        let error = expectDataError { try CandleJSONLoader(symbol: "X").load(path: "/nonexistent/candles.json") }
+        let error = cryptoExpectDataError { try CandleJSONLoader(symbol: "X").load(path: "/nonexistent/candles.json") }
         #expect(error?.code == .fileNotFound)
         #expect(error?.file == "/nonexistent/candles.json")
     }

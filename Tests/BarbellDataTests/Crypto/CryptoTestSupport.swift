@@ -25,7 +25,7 @@ enum CryptoTestData {
 }
 
 /// Writes temporary files for malformed-input tests and removes them with the fixture.
-final class TemporaryFiles {
+final class CryptoTempFiles {
     let directory: URL
 
     init() throws {
@@ -48,7 +48,7 @@ final class TemporaryFiles {
 
 /// A minimal gzip encoder (stored, i.e. uncompressed, deflate blocks) so tests can build
 /// gzip inputs, and truncate them, without depending on zlib from the test target.
-enum StoredGzip {
+enum CryptoStoredGzip {
     static func encode(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF]
         var offset = 0
@@ -78,7 +78,7 @@ enum StoredGzip {
 }
 
 /// Runs `body`, requires it to throw a ``DataError`` and returns it for inspection.
-func expectDataError<T>(_ body: () throws -> T, sourceLocation: SourceLocation = #_sourceLocation) -> DataError? {
+func cryptoExpectDataError<T>(_ body: () throws -> T, sourceLocation: SourceLocation = #_sourceLocation) -> DataError? {
     do {
         let value = try body()
         Issue.record("expected a DataError, got \(value)", sourceLocation: sourceLocation)
@@ -92,7 +92,7 @@ func expectDataError<T>(_ body: () throws -> T, sourceLocation: SourceLocation =
 }
 
 /// Checks an error names the file and a line (and the field, when given).
-func expectLocated(_ error: DataError?, file: String, line: Int? = nil, field: String? = nil, code: DataError.Code? = nil,
+func cryptoExpectLocated(_ error: DataError?, file: String, line: Int? = nil, field: String? = nil, code: DataError.Code? = nil,
                    sourceLocation: SourceLocation = #_sourceLocation) {
     guard let error else { return }
     #expect(error.file == file, "error should name the file: \(error)", sourceLocation: sourceLocation)
@@ -102,7 +102,12 @@ func expectLocated(_ error: DataError?, file: String, line: Int? = nil, field: S
     if let code { #expect(error.code == code, "wrong code: \(error)", sourceLocation: sourceLocation) }
 }
 
-/// Milliseconds since the epoch for a UTC wall-clock time.
-func utcMillis(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> Int64 {
-    Timestamp(year: y, month: mo, day: d, hour: h, minute: mi, second: s).nanoseconds / 1_000_000
+/// The spot sample decoded once and shared, because a debug-build pass over its 41k lines
+/// takes over a second and many tests inspect it.
+enum CryptoSpotSampleCapture {
+    static let result: Result<BinanceCapture, DataError> = Result { () throws(DataError) in
+        try BinanceStreamLoader(path: CryptoTestData.spotSample).loadAll()
+    }
+
+    static func get() throws -> BinanceCapture { try result.get() }
 }

@@ -2,7 +2,8 @@
 /// the source line of every row and the corporate-action columns.
 public struct LoadedSeries: Sendable {
     public var series: BarSeries
-    /// 1-based line number in the (decompressed) source file for each row.
+    /// 1-based line number in the (decompressed) source file for each row; empty when the
+    /// format has no meaningful lines (candle JSON).
     public var lines: [Int]
     /// `Adj Close` values when the file has them.
     public var adjClose: [Double]?
@@ -28,7 +29,7 @@ public struct LoadedSeries: Sendable {
     public func selecting(rows: [Int]) -> LoadedSeries {
         var out = self
         out.series = series.selecting(rows: rows)
-        out.lines = rows.map { lines[$0] }
+        out.lines = lines.isEmpty ? [] : rows.map { lines[$0] }
         out.adjClose = adjClose.map { col in rows.map { col[$0] } }
         out.dividends = dividends.map { col in rows.map { col[$0] } }
         out.splits = splits.map { col in rows.map { col[$0] } }

@@ -17,7 +17,7 @@ public enum BinanceGapPolicy: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A break in the update-id chain.
-public struct BinanceBookGap: Sendable, Hashable {
+public struct BinanceBookGap: Sendable, Hashable, CustomStringConvertible {
     public enum Reason: String, Sendable, Hashable {
         /// The first delta after a snapshot starts after `lastUpdateId + 1` (spot) or chains from
         /// an id after it (futures `pu > lastUpdateId`): updates between the two were never seen.

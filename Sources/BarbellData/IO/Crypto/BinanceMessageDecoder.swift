@@ -40,14 +40,6 @@ struct BinanceMessageDecoder {
             stream = name
             body = try root.object("data", what: "message of stream \(name)")
         }
-        let eventTime = try body.optionalMilliseconds("E")
-        if let eventTime, let receive {
-            let offset = receive.nanoseconds - eventTime.nanoseconds
-            if summary.receiveMinusExchange == nil { summary.receiveMinusExchange = ClockOffsetSummary() }
-            summary.receiveMinusExchange!.add(offset)
-            latestExchangeMinusReceive = -offset
-        }
-
         let kind: BinanceMessageKind
         if let e = body.optionalString("e") {
             guard let known = BinanceMessageKind(rawValue: e), known != .depthSnapshot else { return .unknown(e) }
@@ -61,6 +53,14 @@ struct BinanceMessageDecoder {
             return .unknown("(no e) keys: \(keys)")
         }
         let object = body.withWhat("\(kind.rawValue) message")
+        // Unknown messages are skipped above before any field is checked, so they never fail.
+        let eventTime = try object.optionalMilliseconds("E")
+        if let eventTime, let receive {
+            let offset = receive.nanoseconds - eventTime.nanoseconds
+            if summary.receiveMinusExchange == nil { summary.receiveMinusExchange = ClockOffsetSummary() }
+            summary.receiveMinusExchange!.add(offset)
+            latestExchangeMinusReceive = -offset
+        }
 
         var message = BinanceStreamMessage(event: .trade(Trade(timestamp: Timestamp(nanoseconds: 0), price: 0, size: 0)),
                                            kind: kind, line: line, symbol: object.optionalString("s"), stream: stream,

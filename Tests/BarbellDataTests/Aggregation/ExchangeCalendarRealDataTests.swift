@@ -4,7 +4,7 @@ import Testing
 /// NYSE calendar against real daily index and stock files: every trading day present, no
 /// bar on a closed day.
 @Suite("Exchange calendars on real data")
-struct RealDataCalendarTests {
+struct ExchangeCalendarRealDataTests {
     /// First-column dates of a CSV (after the header), `M/D/YYYY` or `YYYY-MM-DD[...]`.
     static func dates(_ relative: String) throws -> [Timestamp] {
         let lines = try AggTestData.text(relative).split(separator: "\n").dropFirst()

@@ -2,7 +2,7 @@ import BarbellData
 import Testing
 
 @Suite("Bar resampling")
-struct ResampleTests {
+struct BarResamplingTests {
     static func minute(_ m: Int64) -> Timestamp { Timestamp(year: 2024, month: 5, day: 6, hour: 9) + m * 60 * Timestamp.nanosPerSecond }
 
     static let handBars: BarSeries = {

@@ -2,7 +2,7 @@ import BarbellData
 import Testing
 
 @Suite("Trades to bars")
-struct TradeBarsTests {
+struct TradeBarAggregationTests {
     static let t0 = Timestamp(year: 2024, month: 3, day: 5, hour: 14, minute: 30)
 
     static func series(_ rows: [(Int64, Double, Double)], from start: Timestamp = t0) -> TradeSeries {
@@ -25,6 +25,18 @@ struct TradeBarsTests {
         #expect(bars.volume == [8, 2, 4])
         #expect(bars.tradeCount == [4, 1, 2])
         #expect(bars.vwap! == [(10 + 24 + 9 + 44) / 8.0, 11.5, (13 + 37.5) / 4.0])
+    }
+
+    @Test("a trade at the bucket's last nanosecond belongs to it; one at the next minute does not")
+    func bucketEdges() throws {
+        let edge = Self.t0 + 60 * Timestamp.nanosPerSecond
+        let trades = TradeSeries(symbol: "E", trades: [Trade(timestamp: Self.t0, price: 1, size: 1),
+                                                       Trade(timestamp: edge + (-1), price: 2, size: 1),
+                                                       Trade(timestamp: edge, price: 3, size: 1)])
+        let bars = try TradeBars.aggregate(trades, rule: .time(.oneMinute))
+        #expect(bars.timestamps == [Self.t0, edge])
+        #expect(bars.tradeCount == [2, 1])
+        aggExpectIdentical(bars.bars, try aggStream(trades, rule: .time(.oneMinute)), "edges")
     }
 
     @Test("tick bars close on the n-th trade; the partial last bar is included")

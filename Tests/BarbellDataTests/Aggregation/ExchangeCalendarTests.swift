@@ -2,7 +2,7 @@ import BarbellData
 import Testing
 
 @Suite("Exchange calendars")
-struct CalendarTests {
+struct ExchangeCalendarTests {
     static let nyse = WeekdaySessionCalendar.nyse
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Int64 { CivilDate.daysFromCivil(year: y, month: m, day: d) }
@@ -101,6 +101,13 @@ struct CalendarTests {
         #expect(gaps == [Gap(afterIndex: 9, firstMissing: starts[10], count: 3), Gap(afterIndex: 49, firstMissing: starts[53], count: 1)])
         #expect(cal.gaps(in: starts, timeframe: .oneMinute).isEmpty)
         #expect(cal.expectedBarCount(.oneDay, from: Timestamp(year: 2024, month: 1, day: 1), to: Timestamp(year: 2025, month: 1, day: 1)) == 366)
+
+        // The `.crypto` / `.nyse` shorthands work wherever a calendar is taken generically.
+        func dailyCount(_ calendar: some ExchangeCalendar) -> Int {
+            calendar.expectedBarCount(.oneDay, from: Timestamp(year: 2024, month: 1, day: 1), to: Timestamp(year: 2024, month: 2, day: 1))
+        }
+        #expect(dailyCount(.crypto) == 31)
+        #expect(dailyCount(.nyse) == 21)   // 23 weekdays − New Year's Day − MLK Day
     }
 
     @Test("gaps(in:) equals counting expectedBarStarts between neighbours", arguments: Array(UInt64(1)...12))
