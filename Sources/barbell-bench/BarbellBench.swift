@@ -50,19 +50,11 @@ func report(_ name: String, items: Int, seconds: Double, unit: String) {
 
 /// A seeded geometric random walk of 1-minute bars (SplitMix64, Box–Muller).
 struct SyntheticBars {
-    var state: UInt64
+    var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    mutating func uniform() -> Double { random.nextUniform() }
 
     mutating func normal() -> Double {
         let u1 = max(uniform(), 1e-300), u2 = uniform()

@@ -9,6 +9,11 @@ extension PostgresMarketStore {
             // rows then come from one snapshot even while an import commits in between.
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+                // The right plan is always an ordered range scan of the primary key. Right after
+                // a bulk import, before autovacuum has analysed `bars`, the planner expects a
+                // handful of rows and picks a bitmap scan plus a sort that spills to disk.
+                try await connection.query("SET LOCAL enable_bitmapscan = off", logger: logger)
+                try await connection.query("SET LOCAL enable_seqscan = off", logger: logger)
                 let meta = try await connection.query("""
                     SELECT adjustment, bar_count, has_vwap, has_trade_count FROM \(unescaped: table("series"))
                     WHERE symbol = \(symbol.name) AND timeframe = \(timeframe.description)
@@ -25,35 +30,96 @@ extension PostgresMarketStore {
                     out.vwap?.reserveCapacity(Int(count))
                     out.tradeCount?.reserveCapacity(Int(count))
                 }
-                // Bounds are spelled into the SQL only when given, so the index range is tight.
-                var sql = "SELECT ts, open, high, low, close, volume, vwap, trade_count FROM \(table("bars")) WHERE symbol = $1 AND timeframe = $2"
-                var binds = PostgresBindings()
-                binds.append(symbol.name)
-                binds.append(timeframe.description)
-                if let from {
-                    binds.append(from.nanoseconds)
-                    sql += " AND ts >= $\(binds.count)"
-                }
-                if let to {
-                    binds.append(to.nanoseconds)
-                    sql += " AND ts < $\(binds.count)"
-                }
-                sql += " ORDER BY ts"
-                let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-                typealias Columns = (Int64, Double?, Double?, Double?, Double?, Double?, Double?, Int64?)
-                for try await (ts, open, high, low, close, volume, vwap, trades) in rows.decode(Columns.self) {
-                    out.timestamps.append(Timestamp(nanoseconds: ts))
-                    out.open.append(open ?? .nan)
-                    out.high.append(high ?? .nan)
-                    out.low.append(low ?? .nan)
-                    out.close.append(close ?? .nan)
-                    out.volume.append(volume ?? .nan)
-                    if hasVWAP { out.vwap!.append(vwap ?? .nan) }
-                    if hasTrades { out.tradeCount!.append(trades ?? -1) }
-                }
+                try await readChunks(connection, symbol: symbol, timeframe: timeframe, from: from, to: to,
+                                     vwap: hasVWAP, trades: hasTrades, into: &out)
                 return out
             }
         }
+    }
+
+    /// Rows fetched per query when reading bars.
+    static let readChunkRows = 250_000
+
+    /// Reads the bars in chunks of whole columns: each query returns one row of arrays.
+    ///
+    /// Decoding a million single rows costs several microseconds each in PostgresNIO; arrays
+    /// decoded by ``PostgresBinaryArray`` cost nanoseconds per value. Chunking bounds each message (~25 MB) far below
+    /// Postgres' 1 GB field limit. Missing values travel as NaN and -1, which is what
+    /// ``BarSeries`` holds for them anyway, because arrays with NULLs do not decode to
+    /// `[Double]`.
+    private func readChunks(_ connection: PostgresConnection, symbol: Symbol, timeframe: Timeframe,
+                            from: Timestamp?, to: Timestamp?, vwap: Bool, trades: Bool,
+                            into out: inout BarSeries) async throws {
+        var lower = from?.nanoseconds
+        while true {
+            // Bounds are bound as BIGINT parameters (a literal Int64.min would parse as numeric
+            // and turn off the index) and left out when open.
+            var binds = PostgresBindings()
+            binds.append(symbol.name)
+            binds.append(timeframe.description)
+            var bounds = ""
+            if let lower {
+                binds.append(lower)
+                bounds += " AND ts >= $\(binds.count)"
+            }
+            if let to {
+                binds.append(to.nanoseconds)
+                bounds += " AND ts < $\(binds.count)"
+            }
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+                SELECT count(*), array_agg(ts), array_agg(coalesce(open, 'NaN')), array_agg(coalesce(high, 'NaN')),
+                       array_agg(coalesce(low, 'NaN')), array_agg(coalesce(close, 'NaN')), array_agg(coalesce(volume, 'NaN')),
+                       \(vwap ? "array_agg(coalesce(vwap, 'NaN'))" : "NULL::float8[]"),
+                       \(trades ? "array_agg(coalesce(trade_count, -1))" : "NULL::bigint[]")
+                FROM (
+                    SELECT * FROM \(table("bars"))
+                    WHERE symbol = $1 AND timeframe = $2\(bounds)
+                    ORDER BY ts LIMIT \(Self.readChunkRows)
+                ) AS chunk
+                """, binds: binds), logger: logger).collect()
+            guard let row = rows.first else { break }
+            typealias Columns = (Int64, ByteBuffer?, ByteBuffer?, ByteBuffer?, ByteBuffer?, ByteBuffer?, ByteBuffer?, ByteBuffer?, ByteBuffer?)
+            let c = try row.decode(Columns.self)
+            let count = Int(c.0)
+            guard count > 0 else { break }
+            func doubles(_ bytes: ByteBuffer?) throws -> [Double] {
+                try checked(bytes.map(PostgresBinaryArray.doubles) ?? [], count: count, symbol, timeframe)
+            }
+            let ts = try checked(c.1.map(PostgresBinaryArray.int64s) ?? [], count: count, symbol, timeframe)
+            // array_agg follows the ordered subquery in practice, though SQL does not promise
+            // it; a chunk that arrives out of order is an error rather than silently wrong data.
+            let base = out.count
+            out.timestamps.append(contentsOf: ts.lazy.map { Timestamp(nanoseconds: $0) })
+            guard Self.isStrictlyIncreasing(out.timestamps, from: max(base - 1, 0)) else {
+                throw DataError(.store, "Postgres returned bars of \(symbol) \(timeframe) out of order")
+            }
+            out.open += try doubles(c.2)
+            out.high += try doubles(c.3)
+            out.low += try doubles(c.4)
+            out.close += try doubles(c.5)
+            out.volume += try doubles(c.6)
+            if vwap { out.vwap! += try doubles(c.7) }
+            if trades { out.tradeCount! += try checked(c.8.map(PostgresBinaryArray.int64s) ?? [], count: count, symbol, timeframe) }
+            guard count == Self.readChunkRows, let last = ts.last, last < .max else { break }
+            lower = last + 1
+        }
+    }
+
+    /// `values`, after checking that the column has one value per bar of the chunk.
+    private func checked<T>(_ values: [T], count: Int, _ symbol: Symbol, _ timeframe: Timeframe) throws -> [T] {
+        guard values.count == count else {
+            throw DataError(.store, "Postgres returned a chunk of \(symbol) \(timeframe) whose columns differ in length")
+        }
+        return values
+    }
+
+    private static func isStrictlyIncreasing(_ timestamps: [Timestamp], from start: Int) -> Bool {
+        var i = start + 1
+        while i < timestamps.count {
+            if timestamps[i] <= timestamps[i - 1] { return false }
+            i += 1
+        }
+        return true
     }
 
     public func listSeries() async throws -> [StoredSeries] {

@@ -51,6 +51,10 @@ struct ReaderState {
     // Wide layout: (column index → builder index) for price columns.
     var wideColumns: [(column: Int, builder: Int)] = []
     var columnOf: [CSVColumnRole: Int] = [:]
+    /// Column positions resolved once, so the per-row path does no dictionary look-ups.
+    var timestampColumn = 0
+    var openColumn: Int?, highColumn: Int?, lowColumn: Int?, closeColumn: Int?, volumeColumn: Int?
+    var adjCloseColumn: Int?, dividendColumn: Int?, splitColumn: Int?, vwapColumn: Int?, tradesColumn: Int?, tickerColumn: Int?
 
     init(options: BarCSVOptions, path: String) {
         self.options = options
@@ -156,6 +160,18 @@ struct ReaderState {
 
     mutating func decideLayout(_ number: Int) throws(DataError) {
         for (k, r) in roles.enumerated() where r != .ignored { columnOf[r] = k }
+        timestampColumn = columnOf[.timestamp] ?? 0
+        closeColumn = columnOf[.close] ?? columnOf[.adjClose]
+        openColumn = columnOf[.open]
+        highColumn = columnOf[.high]
+        lowColumn = columnOf[.low]
+        volumeColumn = columnOf[.volume]
+        adjCloseColumn = columnOf[.close] != nil ? columnOf[.adjClose] : nil
+        dividendColumn = columnOf[.dividend]
+        splitColumn = columnOf[.split]
+        vwapColumn = columnOf[.vwap]
+        tradesColumn = columnOf[.trades]
+        tickerColumn = columnOf[.ticker]
         let hasClose = columnOf[.close] != nil || columnOf[.adjClose] != nil
         var chosen = options.layout
         if chosen == .auto {
@@ -236,18 +252,17 @@ struct ReaderState {
     mutating func consumeBars(_ line: UnsafeBufferPointer<UInt8>, _ lineNumber: Int) throws(DataError) {
         try checkFieldCount(line, lineNumber)
         let b: Int
-        if let tickerColumn = columnOf[.ticker], layout == .long {
+        if let tickerColumn, layout == .long {
             b = builderFor(line, tickerColumn)
         } else {
             b = 0
         }
-        let t = try timestamp(line, columnOf[.timestamp]!, lineNumber)
-        let closeColumn = columnOf[.close] ?? columnOf[.adjClose]
+        let t = try timestamp(line, timestampColumn, lineNumber)
         let c = try number(line, closeColumn, lineNumber, default: .nan)
-        let o = try number(line, columnOf[.open], lineNumber, default: c)
-        let h = try number(line, columnOf[.high], lineNumber, default: Swift.max(o, c))
-        let l = try number(line, columnOf[.low], lineNumber, default: Swift.min(o, c))
-        let v = try number(line, columnOf[.volume], lineNumber, default: .nan)
+        let o = try number(line, openColumn, lineNumber, default: c)
+        let h = try number(line, highColumn, lineNumber, default: Swift.max(o, c))
+        let l = try number(line, lowColumn, lineNumber, default: Swift.min(o, c))
+        let v = try number(line, volumeColumn, lineNumber, default: .nan)
         builders[b].series.timestamps.append(Timestamp(nanoseconds: t))
         builders[b].series.open.append(o)
         builders[b].series.high.append(h)
@@ -255,19 +270,19 @@ struct ReaderState {
         builders[b].series.close.append(c)
         builders[b].series.volume.append(v)
         builders[b].lines.append(lineNumber)
-        if let k = columnOf[.adjClose], columnOf[.close] != nil {
+        if let k = adjCloseColumn {
             builders[b].adjClose.append(try number(line, k, lineNumber, default: .nan))
         }
-        if let k = columnOf[.dividend] {
+        if let k = dividendColumn {
             let d = try number(line, k, lineNumber, default: 0)
             builders[b].dividends.append(d.isNaN ? 0 : d)
         }
-        if let k = columnOf[.split] {
+        if let k = splitColumn {
             let s = try number(line, k, lineNumber, default: 1)
             builders[b].splits.append(s.isNaN || s == 0 ? 1 : s)
         }
-        if let k = columnOf[.vwap] { builders[b].vwap.append(try number(line, k, lineNumber, default: .nan)) }
-        if let k = columnOf[.trades] {
+        if let k = vwapColumn { builders[b].vwap.append(try number(line, k, lineNumber, default: .nan)) }
+        if let k = tradesColumn {
             let n = try number(line, k, lineNumber, default: .nan)
             builders[b].trades.append(n.isNaN ? -1 : Int64(n))
         }
@@ -297,7 +312,7 @@ struct ReaderState {
 
     mutating func consumeWide(_ line: UnsafeBufferPointer<UInt8>, _ lineNumber: Int) throws(DataError) {
         try checkFieldCount(line, lineNumber)
-        let t = Timestamp(nanoseconds: try timestamp(line, columnOf[.timestamp]!, lineNumber))
+        let t = Timestamp(nanoseconds: try timestamp(line, timestampColumn, lineNumber))
         for (column, b) in wideColumns {
             let v = try number(line, column, lineNumber, default: .nan)
             // Cells before an instrument's first price are "not listed yet", not missing.
