@@ -149,6 +149,21 @@ struct MarketDataStoreTests {
         }
     }
 
+    @Test("gaps inside the stored span are filled", arguments: StoreKind.enabled)
+    func fillingGaps(kind: StoreKind) async throws {
+        try await ScratchStore.with(kind) { store in
+            let full = BarFixtures.minutes("GAPS", count: 300, trades: true)
+            try await store.importBars([full.selecting(rows: 0..<100)], source: "t")
+            try await store.importBars([full.selecting(rows: 200..<300)], source: "t")
+            #expect(try await store.listSeries()[0].count == 200)
+            let summary = try await store.importBars([full], source: "t")
+            #expect(summary.rowsInserted == 100)
+            #expect(summary.rowsPresent == 200)
+            expectIdentical(try await store.bars(symbol: "GAPS", timeframe: .oneMinute), full)
+            #expect(try await store.listSeries()[0].count == 300)
+        }
+    }
+
     @Test("conflicting values fail the import and change nothing", arguments: StoreKind.enabled)
     func conflictLeavesStoreUnchanged(kind: StoreKind) async throws {
         try await ScratchStore.with(kind) { store in

@@ -39,7 +39,7 @@ extension PostgresMarketStore {
                     }
                 }
                 if !direct.isEmpty {
-                    try await copy(direct, into: table("bars"), connection)
+                    try await copy(direct, into: .bars, connection)
                 }
                 var overlap = Overlap()
                 if !staged.isEmpty {
@@ -109,18 +109,27 @@ extension PostgresMarketStore {
         return stored
     }
 
-    /// Streams the series into `table` with COPY.
-    private func copy(_ series: [(BarSeries, Timeframe)], into table: String, _ connection: PostgresConnection) async throws {
-        // copyFrom quotes the name it is given as one identifier, so a schema-qualified table
-        // is reached through a temporary search_path instead.
-        let name = table == "barbell_staging" ? table : "bars"
-        if name == "bars" {
+    /// Where a COPY writes.
+    private enum CopyTarget {
+        /// The store's `bars` table.
+        case bars
+        /// The transaction's temporary `barbell_staging` table.
+        case staging
+    }
+
+    /// Streams the series into `target` with COPY.
+    private func copy(_ series: [(BarSeries, Timeframe)], into target: CopyTarget, _ connection: PostgresConnection) async throws {
+        // copyFrom quotes the name it is given as one identifier, so the schema's `bars` is
+        // reached through a transaction-local search_path (temporary tables are found first
+        // whatever the path).
+        if target == .bars {
             try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL search_path TO \(quotedSchema)"), logger: logger)
         }
-        try await connection.copyFrom(table: name, columns: PostgresCopyEncoder.columns, logger: logger) { writer in
+        try await connection.copyFrom(table: target == .bars ? "bars" : "barbell_staging",
+                                      columns: PostgresCopyEncoder.columns, logger: logger) { writer in
             try await PostgresCopyEncoder.encode(series.map(\.0), timeframes: series.map(\.1)) { try await writer.write($0) }
         }
-        if name == "bars" {
+        if target == .bars {
             try await connection.query("SET LOCAL search_path TO DEFAULT", logger: logger)
         }
     }
@@ -131,10 +140,13 @@ extension PostgresMarketStore {
         try await connection.query(PostgresQuery(unsafeSQL: """
             CREATE TEMPORARY TABLE barbell_staging (LIKE \(table("bars")) INCLUDING DEFAULTS) ON COMMIT DROP
             """), logger: logger)
-        try await copy(series, into: "barbell_staging", connection)
+        try await copy(series, into: .staging, connection)
         // Without statistics the planner guesses the staging table is tiny and picks plans
         // that crawl on a million rows.
         try await connection.query("ANALYZE barbell_staging", logger: logger)
+        // The comparison sorts and groups up to every staged row; the default 4 MB work_mem
+        // would spill that to disk.
+        try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
 
         // Per series: staged rows inside the stored span, how many of those are stored, and
         // how many of those differ. Rows outside the span cannot be stored yet.

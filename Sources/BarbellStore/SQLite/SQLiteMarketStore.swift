@@ -15,6 +15,7 @@ public final class SQLiteMarketStore: MarketDataStore {
     /// The database file.
     public let path: String
     private let pool: DatabasePool
+    private let checkpoints = BackgroundCheckpoint()
 
     /// Opens (creating when missing) the store at `path` and brings its schema up to date.
     ///
@@ -29,8 +30,8 @@ public final class SQLiteMarketStore: MarketDataStore {
             config.label = "BarbellStore"
             config.prepareDatabase { db in
                 // 16 KiB pages hold four times the bars of the default 4 KiB, so bulk imports
-                // split fewer pages and scans cross fewer page boundaries (~20% faster both
-                // ways). It only takes effect when the file is created.
+                // split fewer pages and scans cross fewer page boundaries (10-20% faster both
+                // ways here). It only takes effect when the file is created.
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 // WAL + NORMAL never corrupts the file; a power cut may lose the last commits,
                 // which a re-import restores. FULL would fsync on every import for no gain here.
@@ -39,6 +40,10 @@ public final class SQLiteMarketStore: MarketDataStore {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 // Reading through a memory map skips a read() system call and a copy per page.
                 try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+                // Checkpoints (copying the WAL into the file and syncing it) run in the
+                // background after each write instead of inside the committing import, which
+                // they would slow down by about a quarter (see `scheduleCheckpoint`).
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
@@ -108,6 +113,7 @@ public final class SQLiteMarketStore: MarketDataStore {
         let timeframes = try series.validatedForImport()
         let hash = series.contentHash
         let importedAt = Timestamp(nanoseconds: Int64(Date().timeIntervalSince1970 * 1e9))
+        defer { scheduleCheckpoint() }
         return try await guarded {
             // `write` wraps the closure in one transaction and rolls back on any throw, which
             // gives the all-or-nothing guarantee across every series.
@@ -118,9 +124,9 @@ public final class SQLiteMarketStore: MarketDataStore {
                 var conflictCount = 0
                 let writer = try RowWriter(db)
                 for (one, timeframe) in zip(series, timeframes) {
-                    try Self.checkAdjustment(db, one, timeframe)
+                    let span = try Self.storedSpan(db, one, timeframe)
                     guard !one.isEmpty else { continue }
-                    let result = try writer.write(one, timeframe: timeframe, replace: replace, conflicts: &conflicts)
+                    let result = try writer.write(one, timeframe: timeframe, storedSpan: span, replace: replace, conflicts: &conflicts)
                     conflictCount += result.conflicts
                     summary.rowsGiven += one.count
                     summary.rowsInserted += result.inserted
@@ -142,13 +148,16 @@ public final class SQLiteMarketStore: MarketDataStore {
         }
     }
 
-    private static func checkAdjustment(_ db: Database, _ series: BarSeries, _ timeframe: Timeframe) throws {
-        let stored = try Int.fetchOne(db, sql: "SELECT adjustment FROM series WHERE symbol = ? AND timeframe = ?",
-                                      arguments: [series.symbol.name, timeframe.description])
-        if let stored, stored != series.adjustment.rawValue {
-            throw ImportConflict.adjustmentError(symbol: series.symbol, timeframe: timeframe,
-                                                 stored: PriceAdjustment(rawValue: stored), new: series.adjustment)
+    /// The stored series' [first, last] timestamps, nil when it is not stored; fails when it
+    /// is stored with other adjustments than `series`.
+    private static func storedSpan(_ db: Database, _ series: BarSeries, _ timeframe: Timeframe) throws -> ClosedRange<Int64>? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT adjustment, first_ts, last_ts FROM series WHERE symbol = ? AND timeframe = ?",
+                                         arguments: [series.symbol.name, timeframe.description]) else { return nil }
+        let stored = PriceAdjustment(rawValue: row[0])
+        if stored != series.adjustment {
+            throw ImportConflict.adjustmentError(symbol: series.symbol, timeframe: timeframe, stored: stored, new: series.adjustment)
         }
+        return (row[1] as Int64)...(row[2] as Int64)
     }
 
     /// Creates or widens the series row. Every given timestamp is stored after the import
@@ -197,7 +206,11 @@ public final class SQLiteMarketStore: MarketDataStore {
 
         /// Writes one series; returns how many rows were new and how many differed from the
         /// stored ones (replaced when `replace`, else only collected into `conflicts`).
-        func write(_ series: BarSeries, timeframe: Timeframe, replace: Bool,
+        ///
+        /// Bars inside the stored span are looked up first, so a re-import costs one probe per
+        /// bar instead of a failed insert plus a probe; bars outside it cannot exist and are
+        /// inserted straight away.
+        func write(_ series: BarSeries, timeframe: Timeframe, storedSpan: ClosedRange<Int64>?, replace: Bool,
                    conflicts: inout [ImportConflict]) throws -> (inserted: Int, conflicts: Int) {
             let connection = db.sqliteConnection
             let ins = insert.sqliteStatement, upd = update.sqliteStatement, look = lookup.sqliteStatement
@@ -211,30 +224,35 @@ public final class SQLiteMarketStore: MarketDataStore {
             let vwap = series.vwap, trades = series.tradeCount
             for i in 0..<series.count {
                 let ts = series.timestamps[i].nanoseconds
+                if storedSpan?.contains(ts) ?? false {
+                    sqlite3_bind_int64(look, 3, ts)
+                    let rc = sqlite3_step(look)
+                    if rc == SQLITE_ROW {
+                        let same = sameRow(look, series, i, vwap, trades)
+                        let storedClose = Self.double(look, 3)
+                        sqlite3_reset(look)
+                        if same { continue }
+                        conflicting += 1
+                        if replace {
+                            bindRow(upd, ts, series, i, vwap, trades)
+                            try step(upd)
+                        } else if conflicts.count < ImportConflict.reportLimit {
+                            conflicts.append(ImportConflict(symbol: series.symbol, timeframe: timeframe, timestamp: series.timestamps[i],
+                                                            storedClose: storedClose, newClose: series.close[i]))
+                        }
+                        continue
+                    }
+                    sqlite3_reset(look)
+                    guard rc == SQLITE_DONE else { throw sqliteError(rc) }
+                }
                 bindRow(ins, ts, series, i, vwap, trades)
                 try step(ins)
-                if sqlite3_changes(connection) == 1 {
-                    inserted += 1
-                    continue
+                // ON CONFLICT DO NOTHING plus this check keep a stale span from ever
+                // miscounting: a bar that was not inserted must have been found above.
+                guard sqlite3_changes(connection) == 1 else {
+                    throw DataError(.store, "bar \(series.symbol) \(timeframe) \(series.timestamps[i]) is stored outside the series' recorded span")
                 }
-                // The key exists: compare, which is the rare path except on re-imports.
-                sqlite3_bind_int64(look, 3, ts)
-                guard sqlite3_step(look) == SQLITE_ROW else {
-                    sqlite3_reset(look)
-                    throw DataError(.store, "bar \(series.symbol) \(timeframe) \(series.timestamps[i]) was neither inserted nor found")
-                }
-                let same = sameRow(look, series, i, vwap, trades)
-                let storedClose = Self.double(look, 3)
-                sqlite3_reset(look)
-                if same { continue }
-                conflicting += 1
-                if replace {
-                    bindRow(upd, ts, series, i, vwap, trades)
-                    try step(upd)
-                } else if conflicts.count < ImportConflict.reportLimit {
-                    conflicts.append(ImportConflict(symbol: series.symbol, timeframe: timeframe, timestamp: series.timestamps[i],
-                                                    storedClose: storedClose, newClose: series.close[i]))
-                }
+                inserted += 1
             }
             return (inserted, conflicting)
         }
@@ -316,7 +334,11 @@ public final class SQLiteMarketStore: MarketDataStore {
                 sql += " ORDER BY ts"
                 let statement = try db.makeStatement(sql: sql)
                 let s = statement.sqliteStatement
-                statement.setUncheckedArguments([symbol.name, timeframe.description, from?.nanoseconds, to?.nanoseconds])
+                // Exactly as many arguments as the highest parameter number in the SQL.
+                var arguments: StatementArguments = [symbol.name, timeframe.description]
+                if from != nil || to != nil { arguments += [from?.nanoseconds] }
+                if to != nil { arguments += [to?.nanoseconds] }
+                try statement.setArguments(arguments)
                 try Self.readRows(s, db, into: &out, capacity: capacity, vwap: hasVWAP, trades: hasTrades)
                 return out
             }
@@ -406,7 +428,8 @@ public final class SQLiteMarketStore: MarketDataStore {
 
     @discardableResult
     public func deleteSeries(symbol: Symbol, timeframe: Timeframe) async throws -> Int {
-        try await guarded {
+        defer { scheduleCheckpoint() }
+        return try await guarded {
             try await pool.write { db in
                 let key: StatementArguments = [symbol.name, timeframe.description]
                 try db.execute(sql: "DELETE FROM series WHERE symbol = ? AND timeframe = ?", arguments: key)
@@ -420,7 +443,24 @@ public final class SQLiteMarketStore: MarketDataStore {
     }
 
     public func close() async throws {
+        await checkpoints.finish()
         try await guarded { try pool.close() }
+    }
+
+    // MARK: Checkpoints
+
+    /// Starts a passive checkpoint unless one is already pending.
+    ///
+    /// It waits for the writer, so it delays the next import rather than this one; a process
+    /// that exits first loses nothing, as the next open reads the WAL. Committed imports stay
+    /// in the WAL until then, as they would with SQLite's own automatic checkpoints.
+    private func scheduleCheckpoint() {
+        let pool = self.pool
+        checkpoints.schedule {
+            _ = try? await pool.writeWithoutTransaction { db in
+                try db.checkpoint(.passive)
+            }
+        }
     }
 
     // MARK: Errors
@@ -444,3 +484,29 @@ public final class SQLiteMarketStore: MarketDataStore {
 /// SQLite's "copy the bytes now" destructor marker, which C spells as a cast of -1 and Swift
 /// does not import.
 private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// At most one pending checkpoint task, awaited on close so the pool is idle when it closes.
+private final class BackgroundCheckpoint: @unchecked Sendable {
+    // Guarded by `lock`; a class with a lock because `Mutex` needs macOS 15.
+    private let lock = NSLock()
+    private var pending: Task<Void, Never>?
+    private var closed = false
+
+    func schedule(_ work: @escaping @Sendable () async -> Void) {
+        lock.withLock {
+            guard pending == nil, !closed else { return }
+            pending = Task.detached(priority: .utility) { [weak self] in
+                await work()
+                self?.lock.withLock { self?.pending = nil }
+            }
+        }
+    }
+
+    func finish() async {
+        let task = lock.withLock {
+            closed = true
+            return pending
+        }
+        await task?.value
+    }
+}

@@ -60,8 +60,6 @@ struct ScratchStore: Sendable {
         }
     }
 
-    /// A second handle on the same Postgres schema or SQLite file is not needed by the tests;
-    /// each test works through one store object, as an application would.
     private init(store: any MarketDataStore, cleanup: @escaping @Sendable () async -> Void) {
         self.store = store
         self.cleanup = cleanup
