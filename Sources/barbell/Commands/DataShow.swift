@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarbellData
+import BarbellStore
 import Foundation
 
 /// `barbell data show SYMBOL`: stored bars in a time window.
@@ -36,7 +37,19 @@ struct DataShow: AsyncParsableCommand {
         let fromTs = try from.map { try parseTime($0, option: "--from") }
         let toTs = try to.map { try parseTime($0, option: "--to") }
         let store = try await storeOptions.open()
-        defer { Task { try? await store.close() } }
+        let bars: BarSeries
+        do {
+            bars = try await readBars(store, from: fromTs, to: toTs)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        print(render(bars))
+    }
+
+    /// Resolves the timeframe (the only one stored, unless given) and reads the window.
+    func readBars(_ store: any MarketDataStore, from fromTs: Timestamp?, to toTs: Timestamp?) async throws -> BarSeries {
         let stored = try await store.listSeries().filter { $0.symbol.name == symbol }
         let tf: Timeframe
         if let timeframe {
@@ -50,20 +63,22 @@ struct DataShow: AsyncParsableCommand {
             throw CommandFailure(message: "'\(symbol)' is stored at several timeframes (\(stored.map(\.timeframe.description).joined(separator: ", "))); pass --timeframe", exitCode: ExitStatus.usage)
         }
         var bars = try await store.bars(symbol: Symbol(symbol), timeframe: tf, from: fromTs, to: toTs)
-        try await store.close()
         if limit > 0 && bars.count > limit { bars = bars.selecting(rows: (bars.count - limit)..<bars.count) }
+        return bars
+    }
+
+    func render(_ bars: BarSeries) -> String {
         if json {
-            try printJSON(bars.bars)
+            return jsonText(bars.bars)
         } else if csv {
-            print(BarCSVWriter.text(bars), terminator: "")
+            return String(BarCSVWriter.text(bars).dropLast())
         } else {
             var table = TextTable(["timestamp", "open", "high", "low", "close", "volume"], rightAligned: [1, 2, 3, 4, 5])
             for i in 0..<bars.count {
                 table.add([bars.timestamps[i].display, formatNumber(bars.open[i]), formatNumber(bars.high[i]),
                            formatNumber(bars.low[i]), formatNumber(bars.close[i]), formatNumber(bars.volume[i])])
             }
-            print("\(symbol) \(tf): \(bars.count) bars shown")
-            print(table.render())
+            return "\(symbol) \(bars.timeframe?.description ?? ""): \(bars.count) bars shown\n" + table.render()
         }
     }
 }
