@@ -32,15 +32,21 @@ struct CSVParse: ParsableCommand {
 
     @Option var file = "/tmp/barbell-bench-ohlcv.csv"
     @Option var repeats = 3
+    @Option(help: "Cores for parsing and validation: 0 = all (the default), 1 = one core.")
+    var threads = 0
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: file) else {
             throw ValidationError("\(file) does not exist: run `barbell-bench gen-csv --out \(file)` first")
         }
-        let parse = try bestOf(repeats) { try BarCSVReader().read(file) }
+        var csv = BarCSVOptions()
+        csv.threads = threads
+        var checks = ValidationOptions()
+        checks.concurrentChecks = threads != 1
+        let parse = try bestOf(repeats) { try BarCSVReader(options: csv).read(file) }
         let rows = parse.result.first?.count ?? 0
         report("csv parse", items: rows, seconds: parse.seconds, unit: "rows")
-        let validate = bestOf(repeats) { BarValidator().validate(parse.result[0]) }
+        let validate = bestOf(repeats) { BarValidator(options: checks).validate(parse.result[0]) }
         report("validate", items: rows, seconds: validate.seconds, unit: "rows")
         report("csv parse + validate", items: rows, seconds: parse.seconds + validate.seconds, unit: "rows")
         if validate.result.hasErrors { print("note: validation found errors: \(validate.result.firstErrors(3))") }

@@ -42,6 +42,24 @@ struct MarketDataStoreTests {
         }
     }
 
+    /// Long enough for the SQLite store's split read (two connections, joined in order),
+    /// with vwap and trade counts so the optional columns are split and joined too.
+    @Test("long series and ranges of them read back whole and in order", arguments: StoreKind.enabled)
+    func longReads(kind: StoreKind) async throws {
+        try await ScratchStore.with(kind) { store in
+            let series = BarFixtures.minutes("LONG", count: 260_000, vwap: true, trades: true)
+            try await store.importBars([series], source: "t")
+            expectIdentical(try await store.bars(symbol: "LONG", timeframe: .oneMinute), series)
+            let t = series.timestamps
+            let part = try await store.bars(symbol: "LONG", timeframe: .oneMinute, from: t[1_234], to: t[250_001])
+            expectIdentical(part, series.selecting(rows: 1_234..<250_001))
+            // A later import that changes the series is seen whole by the next read.
+            let changed = BarFixtures.changingClose(series, rows: [5, 200_000])
+            try await store.importBars([changed], source: "t", replace: true)
+            expectIdentical(try await store.bars(symbol: "LONG", timeframe: .oneMinute), changed)
+        }
+    }
+
     // MARK: Queries
 
     @Test("range queries are [from, to) and ordered by time", arguments: StoreKind.enabled)

@@ -18,12 +18,17 @@ public enum DecimalParser {
         case invalid
     }
 
+    /// 10^e for 0 ≤ e ≤ 22, all exact doubles. Written as literals so the compiler lays the
+    /// table out statically: no lazy initialisation, and an indexed load instead of a jump
+    /// table whose target changes with every field's digit count.
     @usableFromInline
-    static let powersOfTen: [Double] = (0...22).map { p in
-        var x = 1.0
-        for _ in 0..<p { x *= 10 }
-        return x
-    }
+    static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    @usableFromInline @inline(__always)
+    static func exactPowerOfTen(_ e: Int) -> Double { powersOfTen[e] }
 
     /// Parses `bytes[start..<end]`, ignoring surrounding spaces and double quotes.
     @inlinable
@@ -72,15 +77,58 @@ public enum DecimalParser {
             if exponent == 0 {
                 v = m
             } else if exponent < 0 && exponent >= -22 {
-                v = m / powersOfTen[-exponent]
+                v = m / exactPowerOfTen(-exponent)
             } else if exponent > 0 && exponent <= 22 {
-                v = m * powersOfTen[exponent]
+                v = m * exactPowerOfTen(exponent)
             } else {
                 return slowParse(bytes, first, e)
             }
             return .value(negative ? -v : v)
         }
         return slowParse(bytes, first, e)
+    }
+
+    /// Parses a plain decimal `-?digits[.digits]` starting at `i` and moves `i` past it.
+    ///
+    /// The CSV fast path's number reader: no trimming, no exponent, at most 19 digits and a
+    /// mantissa below 2^53, so the result is one correctly rounded IEEE operation (the same
+    /// value ``parse(_:_:_:)`` gives). Returns nil, leaving `i` alone, for anything else;
+    /// the caller then hands the row to the general path. Scanning stops at the first byte
+    /// that is not a digit or the one decimal point, so the buffer must contain such a byte
+    /// after the number (a CSV block ends in a newline).
+    @inlinable @inline(__always)
+    public static func parsePlain(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Double? {
+        var k = i
+        let negative = b[k] == 0x2D
+        if negative { k += 1 }
+        var mantissa: UInt64 = 0
+        let integerStart = k
+        while true {
+            let d = b[k] &- 0x30
+            if d > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            k += 1
+        }
+        var digits = k - integerStart
+        var fractionDigits = 0
+        if b[k] == 0x2E {
+            k += 1
+            let fractionStart = k
+            while true {
+                let d = b[k] &- 0x30
+                if d > 9 { break }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                k += 1
+            }
+            fractionDigits = k - fractionStart
+            digits += fractionDigits
+        }
+        // 19 digits cannot overflow UInt64; 10^22 is the largest exact power of ten.
+        guard digits > 0, digits <= 19, fractionDigits <= 22, mantissa < (1 << 53) else { return nil }
+        let m = Double(mantissa)
+        let v = fractionDigits == 0 ? m : m / exactPowerOfTen(fractionDigits)
+        i = k
+        return negative ? -v : v
     }
 
     /// Exponents, long mantissas and special words.

@@ -38,6 +38,17 @@ public struct DataQualityReport: Sendable, Codable {
         if n < limit { issues.append(issue) }
     }
 
+    /// Appends another report's issues and totals as if they had been recorded here one by
+    /// one after this report's own (so per-kind limits keep the same first issues).
+    mutating func absorb(_ part: DataQualityReport, limit: Int) {
+        var kept = counts.mapValues { Swift.min($0, limit) }
+        for issue in part.issues where kept[issue.kind.rawValue, default: 0] < limit {
+            issues.append(issue)
+            kept[issue.kind.rawValue, default: 0] += 1
+        }
+        for (kind, count) in part.counts { counts[kind, default: 0] += count }
+    }
+
     /// Issues ordered by row, errors before warnings on the same row.
     public var sortedIssues: [DataQualityIssue] {
         issues.sorted { ($0.row, $1.severity) < ($1.row, $0.severity) }

@@ -11,6 +11,9 @@ public struct ValidationOptions: Sendable {
     public var maxIssuesPerKind: Int = 1000
     /// Whether the source recorded volume (close-only matrices do not).
     public var checkVolume: Bool = true
+    /// Whether long series are checked on two cores (the report is the same either way;
+    /// tests turn it off to prove that).
+    public var concurrentChecks = true
 
     public init() {}
 }

@@ -103,6 +103,11 @@ public final class SQLiteMarketStore: MarketDataStore {
                 )
                 """)
         }
+        migrator.registerMigration("v2: series revision") { db in
+            // The id of the last import that touched the series. Reads split across
+            // connections compare it to prove they saw one state of the series.
+            try db.execute(sql: "ALTER TABLE series ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -143,6 +148,10 @@ public final class SQLiteMarketStore: MarketDataStore {
                     """, arguments: [source, importedAt.nanoseconds, summary.seriesCount, summary.rowsGiven,
                                      summary.rowsInserted, summary.rowsPresent, summary.rowsReplaced, hash])
                 summary.importID = db.lastInsertedRowID
+                for (one, timeframe) in zip(series, timeframes) where !one.isEmpty {
+                    try db.execute(sql: "UPDATE series SET revision = ? WHERE symbol = ? AND timeframe = ?",
+                                   arguments: [summary.importID, one.symbol.name, timeframe.description])
+                }
                 return summary
             }
         }
@@ -316,33 +325,93 @@ public final class SQLiteMarketStore: MarketDataStore {
 
     public func bars(symbol: Symbol, timeframe: Timeframe, from: Timestamp?, to: Timestamp?) async throws -> BarSeries {
         try await guarded {
-            try await pool.read { db in
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT adjustment, bar_count, has_vwap, has_trade_count FROM series WHERE symbol = ? AND timeframe = ?
-                    """, arguments: [symbol.name, timeframe.description]) else {
-                    throw DataError(.notFound, "no stored series \(symbol) \(timeframe)")
+            let info = try await pool.read { db in try Self.storedSeries(db, symbol, timeframe) }
+            let expected = Self.expectedCount(stored: info.count, timeframe: timeframe, from: from, to: to)
+            // Long reads are split in time across two connections: stepping SQLite rows is
+            // the cost, and it halves. Each part reads the series revision in its own
+            // transaction; parts that saw different revisions (an import landed between
+            // them) are thrown away and the range is read again in one transaction.
+            if expected >= Self.splitReadBars && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                let lower = Swift.max(from?.nanoseconds ?? info.first, info.first)
+                // [lower, upper) covers the stored bars wanted; `to` is already exclusive.
+                let (afterLast, overflow) = info.last.addingReportingOverflow(1)
+                let upper = Swift.min(to?.nanoseconds ?? afterLast, afterLast)
+                if !overflow && upper > lower {
+                    let middle = lower + (upper - lower) / 2
+                    // The head is sized for both parts so the tail is appended without regrowing it.
+                    async let head = readPart(symbol, timeframe, lower, middle, capacity: expected)
+                    async let tail = readPart(symbol, timeframe, middle, upper, capacity: expected / 2 + 1024)
+                    let (first, second) = try await (head, tail)
+                    if first.revision == info.revision && second.revision == info.revision {
+                        var out = first.bars
+                        out.append(contentsOf: second.bars)
+                        return out
+                    }
                 }
-                var out = BarSeries(symbol: symbol, timeframe: timeframe, adjustment: PriceAdjustment(rawValue: row[0]))
-                let hasVWAP: Bool = row[2], hasTrades: Bool = row[3]
-                let stored: Int = row[1]
-                let capacity = Self.expectedCount(stored: stored, timeframe: timeframe, from: from, to: to)
-                // Bounds are spelled into the SQL only when given so SQLite seeks on both ends of
-                // the clustered key instead of filtering rows.
-                var sql = "SELECT ts, open, high, low, close, volume, vwap, trade_count FROM bars WHERE symbol = ?1 AND timeframe = ?2"
-                if from != nil { sql += " AND ts >= ?3" }
-                if to != nil { sql += " AND ts < ?4" }
-                sql += " ORDER BY ts"
-                let statement = try db.makeStatement(sql: sql)
-                let s = statement.sqliteStatement
-                // Exactly as many arguments as the highest parameter number in the SQL.
-                var arguments: StatementArguments = [symbol.name, timeframe.description]
-                if from != nil || to != nil { arguments += [from?.nanoseconds] }
-                if to != nil { arguments += [to?.nanoseconds] }
-                try statement.setArguments(arguments)
-                try Self.readRows(s, db, into: &out, capacity: capacity, vwap: hasVWAP, trades: hasTrades)
-                return out
+            }
+            return try await pool.read { db in
+                let info = try Self.storedSeries(db, symbol, timeframe)
+                return try Self.readRange(db, symbol, timeframe, info, from: from?.nanoseconds, to: to?.nanoseconds, capacity: expected)
             }
         }
+    }
+
+    /// Reads at least this many bars as two concurrent parts.
+    static let splitReadBars = 200_000
+
+    /// One part of a split read, with the revision its transaction saw.
+    private func readPart(_ symbol: Symbol, _ timeframe: Timeframe, _ from: Int64, _ to: Int64, capacity: Int) async throws -> (revision: Int64, bars: BarSeries) {
+        try await pool.read { db in
+            let info = try Self.storedSeries(db, symbol, timeframe)
+            return (info.revision, try Self.readRange(db, symbol, timeframe, info, from: from, to: to, capacity: capacity))
+        }
+    }
+
+    /// What the `series` row says about a stored series.
+    struct SeriesInfo {
+        var adjustment: PriceAdjustment
+        var count: Int
+        var first: Int64
+        var last: Int64
+        var hasVWAP: Bool
+        var hasTradeCount: Bool
+        var revision: Int64
+    }
+
+    private static func storedSeries(_ db: Database, _ symbol: Symbol, _ timeframe: Timeframe) throws -> SeriesInfo {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT adjustment, bar_count, first_ts, last_ts, has_vwap, has_trade_count, revision
+            FROM series WHERE symbol = ? AND timeframe = ?
+            """, arguments: [symbol.name, timeframe.description]) else {
+            throw DataError(.notFound, "no stored series \(symbol) \(timeframe)")
+        }
+        return SeriesInfo(adjustment: PriceAdjustment(rawValue: row[0]), count: row[1], first: row[2], last: row[3],
+                          hasVWAP: row[4], hasTradeCount: row[5], revision: row[6])
+    }
+
+    /// The stored bars with `from <= ts < to` (either bound optional), in time order.
+    private static func readRange(_ db: Database, _ symbol: Symbol, _ timeframe: Timeframe, _ info: SeriesInfo,
+                                  from: Int64?, to: Int64?, capacity: Int) throws -> BarSeries {
+        var out = BarSeries(symbol: symbol, timeframe: timeframe, adjustment: info.adjustment)
+        // Bounds are spelled into the SQL only when given so SQLite seeks on both ends of
+        // the clustered key instead of filtering rows.
+        // Optional columns the series never had are not selected: each column read is a
+        // step of SQLite's virtual machine per row.
+        var sql = "SELECT ts, open, high, low, close, volume"
+        if info.hasVWAP { sql += ", vwap" }
+        if info.hasTradeCount { sql += ", trade_count" }
+        sql += " FROM bars WHERE symbol = ?1 AND timeframe = ?2"
+        if from != nil { sql += " AND ts >= ?3" }
+        if to != nil { sql += " AND ts < ?4" }
+        sql += " ORDER BY ts"
+        let statement = try db.makeStatement(sql: sql)
+        // Exactly as many arguments as the highest parameter number in the SQL.
+        var arguments: StatementArguments = [symbol.name, timeframe.description]
+        if from != nil || to != nil { arguments += [from] }
+        if to != nil { arguments += [to] }
+        try statement.setArguments(arguments)
+        try readRows(statement.sqliteStatement, db, into: &out, capacity: capacity, vwap: info.hasVWAP, trades: info.hasTradeCount)
+        return out
     }
 
     /// A capacity for reading `[from, to)`: the stored count, or fewer when the range is
@@ -392,7 +461,10 @@ public final class SQLiteMarketStore: MarketDataStore {
             close.append(double(4))
             volume.append(double(5))
             if hasVWAP { vwap.append(double(6)) }
-            if hasTrades { trades.append(sqlite3_column_type(s, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 7)) }
+            if hasTrades {
+                let column: Int32 = hasVWAP ? 7 : 6
+                trades.append(sqlite3_column_type(s, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, column))
+            }
         }
         out.timestamps = ts
         out.open = open

@@ -31,6 +31,12 @@ public struct BarCSVOptions: Sendable {
     public var timeframe: Timeframe?
     /// Adjustments the file's OHLC already carry (zipline csvdir files are split-adjusted).
     public var adjustment: PriceAdjustment = .none
+    /// Cores used to parse large plain OHLCV files; 0 means all (at most 8). Any value gives
+    /// the same result: the parts are parsed independently and joined in file order.
+    public var threads: Int = 0
+    /// Whether plain OHLCV rows may take the fast path; tests turn it off to check that both
+    /// paths agree.
+    var allowsFastPath = true
 
     public init() {}
 }

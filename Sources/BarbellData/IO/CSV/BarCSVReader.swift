@@ -1,3 +1,5 @@
+import Foundation
+
 /// Streams bar CSV files (Yahoo, generic OHLCV, long, wide, headerless) into ``LoadedSeries``.
 ///
 /// The file is read in chunks through ``LineReader`` (gzip-aware), so memory holds the parsed
@@ -10,9 +12,10 @@ public struct BarCSVReader {
     /// Reads `path` and returns one series per instrument, in order of first appearance.
     public func read(_ path: String) throws(DataError) -> [LoadedSeries] {
         var state = ReaderState(options: options, path: path)
-        try LineReader(path: path).forEachLine { (line, number) throws(DataError) -> Bool in
-            try state.consume(line, number)
-            return true
+        let reader = LineReader(path: path, chunkSize: 4 << 20)
+        state.expectedBytes = reader.uncompressedFileSize()
+        try reader.forEachBlock { (block, firstLine) throws(DataError) -> Int? in
+            try state.consumeBlock(block, firstLine: firstLine, maxLineLength: reader.maxLineLength)
         }
         return try state.finish()
     }
@@ -55,11 +58,21 @@ struct ReaderState {
     var timestampColumn = 0
     var openColumn: Int?, highColumn: Int?, lowColumn: Int?, closeColumn: Int?, volumeColumn: Int?
     var adjCloseColumn: Int?, dividendColumn: Int?, splitColumn: Int?, vwapColumn: Int?, tradesColumn: Int?, tickerColumn: Int?
+    /// Set once the header is known when every row can take the fast path (see
+    /// `ReaderState+FastRows.swift`).
+    var fastPlan: FastRowPlan?
+    /// The size of an uncompressed input, for sizing columns up front.
+    var expectedBytes: Int?
+    var reservedForFile = false
+    /// Cores the fast path may use, and their reusable output columns.
+    var workers = 1
+    var scratch: [FastColumns] = []
 
     init(options: BarCSVOptions, path: String) {
         self.options = options
         self.path = path
         self.timestamps = TimestampParser(format: options.timestampFormat, timeZone: options.timeZone)
+        self.workers = options.threads > 0 ? options.threads : Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)
     }
 
     func fail(_ code: DataError.Code, _ message: String, line: Int, field: String? = nil) -> DataError {
@@ -202,6 +215,9 @@ struct ReaderState {
             let symbol = options.symbol ?? Symbol(fileStem(path))
             builders.append(SeriesBuilder(symbol: symbol, options: options))
             lastTickerIndex = 0
+            if options.allowsFastPath {
+                fastPlan = FastRowPlan(roles: roles, columnOf: columnOf, delimiter: splitter!.delimiter)
+            }
         }
     }
 
