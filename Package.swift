@@ -79,7 +79,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "BarbellDataTests", dependencies: ["BarbellData"]),
-        .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData"]),
+        .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],

@@ -8,8 +8,9 @@ import GRDBSQLite
 
 /// A ``MarketDataStore`` in one SQLite file (WAL mode, via GRDB).
 ///
-/// Bars live in a `WITHOUT ROWID` table clustered on (symbol, timeframe, ts), so a series is
-/// one contiguous b-tree range: range queries are a single seek plus a sequential scan.
+/// Bars live in blocks (``BarBlock``): one row per fixed span of time per series, its bars
+/// packed column by column, in a `WITHOUT ROWID` table clustered on (symbol, timeframe,
+/// block). A range query is a seek plus a few hundred rows and a memory copy per column.
 /// Readers run concurrently with each other and with a writer (``DatabasePool``).
 public final class SQLiteMarketStore: MarketDataStore {
     /// The database file.
@@ -104,11 +105,56 @@ public final class SQLiteMarketStore: MarketDataStore {
                 """)
         }
         migrator.registerMigration("v2: series revision") { db in
-            // The id of the last import that touched the series. Reads split across
-            // connections compare it to prove they saw one state of the series.
+            // The id of the last import that touched the series: a cheap "has it changed?"
+            // for anything that caches what it derived from the bars.
             try db.execute(sql: "ALTER TABLE series ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v3: bar blocks") { db in
+            try db.execute(sql: """
+                CREATE TABLE bar_blocks (
+                    symbol TEXT NOT NULL,
+                    timeframe TEXT NOT NULL,
+                    block INTEGER NOT NULL,
+                    bar_count INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY (symbol, timeframe, block)
+                ) WITHOUT ROWID
+                """)
+            try Self.moveRowsIntoBlocks(db)
+            try db.execute(sql: "DROP TABLE bars")
+        }
         return migrator
+    }
+
+    /// Rewrites the one-row-per-bar table of stores made before blocks existed.
+    private static func moveRowsIntoBlocks(_ db: Database) throws {
+        let stored = try Row.fetchAll(db, sql: "SELECT symbol, timeframe, has_vwap, has_trade_count FROM series")
+        for row in stored {
+            let symbol: String = row[0], frame: String = row[1]
+            guard let timeframe = Timeframe(frame) else {
+                throw DataError(.store, "stored series \(symbol) has an unknown timeframe '\(frame)'")
+            }
+            var series = BarSeries(symbol: Symbol(symbol), timeframe: timeframe)
+            let hasVWAP: Bool = row[2], hasTrades: Bool = row[3]
+            if hasVWAP { series.vwap = [] }
+            if hasTrades { series.tradeCount = [] }
+            let bars = try Row.fetchCursor(db, sql: """
+                SELECT ts, open, high, low, close, volume, vwap, trade_count FROM bars
+                WHERE symbol = ? AND timeframe = ? ORDER BY ts
+                """, arguments: [symbol, frame])
+            while let bar = try bars.next() {
+                series.timestamps.append(Timestamp(nanoseconds: bar[0]))
+                series.open.append(bar[1] ?? .nan)
+                series.high.append(bar[2] ?? .nan)
+                series.low.append(bar[3] ?? .nan)
+                series.close.append(bar[4] ?? .nan)
+                series.volume.append(bar[5] ?? .nan)
+                if hasVWAP { series.vwap!.append(bar[6] ?? .nan) }
+                if hasTrades { series.tradeCount!.append(bar[7] ?? -1) }
+            }
+            var ignored: [ImportConflict] = []
+            _ = try BlockWriter(db).write(series, timeframe: timeframe, replace: false, conflicts: &ignored)
+        }
     }
 
     // MARK: Import
@@ -127,11 +173,11 @@ public final class SQLiteMarketStore: MarketDataStore {
                                             rowsPresent: 0, rowsReplaced: 0, contentHash: hash)
                 var conflicts: [ImportConflict] = []
                 var conflictCount = 0
-                let writer = try RowWriter(db)
+                let writer = try BlockWriter(db)
                 for (one, timeframe) in zip(series, timeframes) {
-                    let span = try Self.storedSpan(db, one, timeframe)
+                    try Self.checkAdjustment(db, one, timeframe)
                     guard !one.isEmpty else { continue }
-                    let result = try writer.write(one, timeframe: timeframe, storedSpan: span, replace: replace, conflicts: &conflicts)
+                    let result = try writer.write(one, timeframe: timeframe, replace: replace, conflicts: &conflicts)
                     conflictCount += result.conflicts
                     summary.rowsGiven += one.count
                     summary.rowsInserted += result.inserted
@@ -157,16 +203,14 @@ public final class SQLiteMarketStore: MarketDataStore {
         }
     }
 
-    /// The stored series' [first, last] timestamps, nil when it is not stored; fails when it
-    /// is stored with other adjustments than `series`.
-    private static func storedSpan(_ db: Database, _ series: BarSeries, _ timeframe: Timeframe) throws -> ClosedRange<Int64>? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT adjustment, first_ts, last_ts FROM series WHERE symbol = ? AND timeframe = ?",
-                                         arguments: [series.symbol.name, timeframe.description]) else { return nil }
-        let stored = PriceAdjustment(rawValue: row[0])
+    /// Fails when the series is stored with other adjustments than `series`.
+    private static func checkAdjustment(_ db: Database, _ series: BarSeries, _ timeframe: Timeframe) throws {
+        guard let raw = try Int.fetchOne(db, sql: "SELECT adjustment FROM series WHERE symbol = ? AND timeframe = ?",
+                                         arguments: [series.symbol.name, timeframe.description]) else { return }
+        let stored = PriceAdjustment(rawValue: raw)
         if stored != series.adjustment {
             throw ImportConflict.adjustmentError(symbol: series.symbol, timeframe: timeframe, stored: stored, new: series.adjustment)
         }
-        return (row[1] as Int64)...(row[2] as Int64)
     }
 
     /// Creates or widens the series row. Every given timestamp is stored after the import
@@ -187,137 +231,85 @@ public final class SQLiteMarketStore: MarketDataStore {
                              series.timestamps.first!.nanoseconds, series.timestamps.last!.nanoseconds, hasVWAP, hasTrades])
     }
 
-    /// Three prepared statements reused for every row of an import: insert-if-absent, and only
-    /// for keys already present, a lookup to compare and an update to replace.
-    private struct RowWriter {
+    /// Merges an import into the blocks its bars fall into: each touched block is read,
+    /// merged with the new bars in time order, and written back only when it changed.
+    private struct BlockWriter {
         let db: Database
-        let insert: Statement
         let lookup: Statement
-        let update: Statement
+        let store: Statement
 
         init(_ db: Database) throws {
             self.db = db
-            // Parameters ?1...?10 are numbered identically in insert and update so one bind
-            // routine serves both.
-            insert = try db.makeStatement(sql: """
-                INSERT INTO bars (symbol, timeframe, ts, open, high, low, close, volume, vwap, trade_count)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING
-                """)
-            update = try db.makeStatement(sql: """
-                UPDATE bars SET open = ?4, high = ?5, low = ?6, close = ?7, volume = ?8, vwap = ?9, trade_count = ?10
-                WHERE symbol = ?1 AND timeframe = ?2 AND ts = ?3
-                """)
-            lookup = try db.makeStatement(sql: """
-                SELECT open, high, low, close, volume, vwap, trade_count FROM bars
-                WHERE symbol = ?1 AND timeframe = ?2 AND ts = ?3
+            lookup = try db.makeStatement(sql: "SELECT data FROM bar_blocks WHERE symbol = ? AND timeframe = ? AND block = ?")
+            store = try db.makeStatement(sql: """
+                INSERT INTO bar_blocks (symbol, timeframe, block, bar_count, data) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (symbol, timeframe, block) DO UPDATE SET bar_count = excluded.bar_count, data = excluded.data
                 """)
         }
 
-        /// Writes one series; returns how many rows were new and how many differed from the
+        /// Writes one series; returns how many bars were new and how many differed from the
         /// stored ones (replaced when `replace`, else only collected into `conflicts`).
-        ///
-        /// Bars inside the stored span are looked up first, so a re-import costs one probe per
-        /// bar instead of a failed insert plus a probe; bars outside it cannot exist and are
-        /// inserted straight away.
-        func write(_ series: BarSeries, timeframe: Timeframe, storedSpan: ClosedRange<Int64>?, replace: Bool,
+        func write(_ series: BarSeries, timeframe: Timeframe, replace: Bool,
                    conflicts: inout [ImportConflict]) throws -> (inserted: Int, conflicts: Int) {
-            let connection = db.sqliteConnection
-            let ins = insert.sqliteStatement, upd = update.sqliteStatement, look = lookup.sqliteStatement
-            // Text bindings survive sqlite3_reset, so the key prefix is bound once per series.
-            for statement in [ins, upd, look] {
-                try bindText(statement, 1, series.symbol.name)
-                try bindText(statement, 2, timeframe.description)
-            }
+            let span = BarBlock.span(of: timeframe)
+            let hasVWAP = series.hasStoredVWAP, hasTrades = series.hasStoredTradeCount
             var inserted = 0
             var conflicting = 0
-            let vwap = series.vwap, trades = series.tradeCount
-            for i in 0..<series.count {
-                let ts = series.timestamps[i].nanoseconds
-                if storedSpan?.contains(ts) ?? false {
-                    sqlite3_bind_int64(look, 3, ts)
-                    let rc = sqlite3_step(look)
-                    if rc == SQLITE_ROW {
-                        let same = sameRow(look, series, i, vwap, trades)
-                        let storedClose = Self.double(look, 3)
-                        sqlite3_reset(look)
-                        if same { continue }
-                        conflicting += 1
-                        if replace {
-                            bindRow(upd, ts, series, i, vwap, trades)
-                            try step(upd)
-                        } else if conflicts.count < ImportConflict.reportLimit {
-                            conflicts.append(ImportConflict(symbol: series.symbol, timeframe: timeframe, timestamp: series.timestamps[i],
-                                                            storedClose: storedClose, newClose: series.close[i]))
+            var start = 0
+            while start < series.count {
+                // The run of new bars that falls into one block.
+                let index = BarBlock.index(of: series.timestamps[start].nanoseconds, span: span)
+                var end = start + 1
+                while end < series.count && BarBlock.index(of: series.timestamps[end].nanoseconds, span: span) == index { end += 1 }
+                let key: StatementArguments = [series.symbol.name, timeframe.description, index]
+                let stored = try Data.fetchOne(lookup, arguments: key)
+                var merged: BarBlock
+                var changed = true
+                if let stored {
+                    let old = try stored.withUnsafeBytes { (raw) throws(DataError) in try BarBlock(decoding: raw) }
+                    merged = BarBlock(vwap: hasVWAP || old.vwap != nil, tradeCount: hasTrades || old.tradeCount != nil)
+                    changed = false
+                    var i = 0, j = start
+                    while i < old.count || j < end {
+                        if j == end || (i < old.count && old.timestamps[i] < series.timestamps[j].nanoseconds) {
+                            merged.append(old, i); i += 1
+                        } else if i == old.count || series.timestamps[j].nanoseconds < old.timestamps[i] {
+                            merged.append(series, j); j += 1
+                            inserted += 1
+                            changed = true
+                        } else {
+                            if old.holdsSame(i, as: series, j) {
+                                merged.append(old, i)
+                            } else {
+                                conflicting += 1
+                                if replace {
+                                    merged.append(series, j)
+                                    changed = true
+                                } else {
+                                    if conflicts.count < ImportConflict.reportLimit {
+                                        conflicts.append(ImportConflict(symbol: series.symbol, timeframe: timeframe, timestamp: series.timestamps[j],
+                                                                        storedClose: StoredValue.double(old.close[i]), newClose: series.close[j]))
+                                    }
+                                    merged.append(old, i)
+                                }
+                            }
+                            i += 1; j += 1
                         }
-                        continue
                     }
-                    sqlite3_reset(look)
-                    guard rc == SQLITE_DONE else { throw sqliteError(rc) }
+                    // A column that appears for the first time changes the block even when
+                    // no bar did.
+                    if (merged.vwap != nil) != (old.vwap != nil) || (merged.tradeCount != nil) != (old.tradeCount != nil) { changed = true }
+                } else {
+                    merged = BarBlock(vwap: hasVWAP, tradeCount: hasTrades)
+                    for j in start..<end { merged.append(series, j) }
+                    inserted += end - start
                 }
-                bindRow(ins, ts, series, i, vwap, trades)
-                try step(ins)
-                // ON CONFLICT DO NOTHING plus this check keep a stale span from ever
-                // miscounting: a bar that was not inserted must have been found above.
-                guard sqlite3_changes(connection) == 1 else {
-                    throw DataError(.store, "bar \(series.symbol) \(timeframe) \(series.timestamps[i]) is stored outside the series' recorded span")
+                if changed {
+                    try store.execute(arguments: key + [merged.count, Data(merged.encoded())])
                 }
-                inserted += 1
+                start = end
             }
             return (inserted, conflicting)
-        }
-
-        @inline(__always)
-        private func bindRow(_ s: OpaquePointer, _ ts: Int64, _ series: BarSeries, _ i: Int, _ vwap: [Double]?, _ trades: [Int64]?) {
-            sqlite3_bind_int64(s, 3, ts)
-            Self.bind(s, 4, series.open[i])
-            Self.bind(s, 5, series.high[i])
-            Self.bind(s, 6, series.low[i])
-            Self.bind(s, 7, series.close[i])
-            Self.bind(s, 8, series.volume[i])
-            Self.bind(s, 9, vwap?[i] ?? .nan)
-            if let count = trades.flatMap({ StoredValue.tradeCount($0[i]) }) {
-                sqlite3_bind_int64(s, 10, count)
-            } else {
-                sqlite3_bind_null(s, 10)
-            }
-        }
-
-        @inline(__always)
-        private func sameRow(_ s: OpaquePointer, _ series: BarSeries, _ i: Int, _ vwap: [Double]?, _ trades: [Int64]?) -> Bool {
-            let storedTrades: Int64? = sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : sqlite3_column_int64(s, 6)
-            return StoredValue.same(Self.double(s, 0), series.open[i])
-                && StoredValue.same(Self.double(s, 1), series.high[i])
-                && StoredValue.same(Self.double(s, 2), series.low[i])
-                && StoredValue.same(Self.double(s, 3), series.close[i])
-                && StoredValue.same(Self.double(s, 4), series.volume[i])
-                && StoredValue.same(Self.double(s, 5), vwap?[i] ?? .nan)
-                && storedTrades == trades.flatMap({ StoredValue.tradeCount($0[i]) })
-        }
-
-        @inline(__always)
-        static func bind(_ s: OpaquePointer, _ index: Int32, _ value: Double) {
-            if value.isNaN { sqlite3_bind_null(s, index) } else { sqlite3_bind_double(s, index, value) }
-        }
-
-        @inline(__always)
-        static func double(_ s: OpaquePointer, _ column: Int32) -> Double? {
-            sqlite3_column_type(s, column) == SQLITE_NULL ? nil : sqlite3_column_double(s, column)
-        }
-
-        private func bindText(_ s: OpaquePointer, _ index: Int32, _ text: String) throws {
-            let rc = text.withCString { sqlite3_bind_text(s, index, $0, -1, sqliteTransient) }
-            guard rc == SQLITE_OK else { throw sqliteError(rc) }
-        }
-
-        @inline(__always)
-        private func step(_ s: OpaquePointer) throws {
-            let rc = sqlite3_step(s)
-            sqlite3_reset(s)
-            guard rc == SQLITE_DONE else { throw sqliteError(rc) }
-        }
-
-        private func sqliteError(_ rc: Int32) -> DataError {
-            DataError(.store, "SQLite error \(rc): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
         }
     }
 
@@ -325,93 +317,59 @@ public final class SQLiteMarketStore: MarketDataStore {
 
     public func bars(symbol: Symbol, timeframe: Timeframe, from: Timestamp?, to: Timestamp?) async throws -> BarSeries {
         try await guarded {
-            let info = try await pool.read { db in try Self.storedSeries(db, symbol, timeframe) }
-            let expected = Self.expectedCount(stored: info.count, timeframe: timeframe, from: from, to: to)
-            // Long reads are split in time across two connections: stepping SQLite rows is
-            // the cost, and it halves. Each part reads the series revision in its own
-            // transaction; parts that saw different revisions (an import landed between
-            // them) are thrown away and the range is read again in one transaction.
-            if expected >= Self.splitReadBars && ProcessInfo.processInfo.activeProcessorCount > 1 {
-                let lower = Swift.max(from?.nanoseconds ?? info.first, info.first)
-                // [lower, upper) covers the stored bars wanted; `to` is already exclusive.
-                let (afterLast, overflow) = info.last.addingReportingOverflow(1)
-                let upper = Swift.min(to?.nanoseconds ?? afterLast, afterLast)
-                if !overflow && upper > lower {
-                    let middle = lower + (upper - lower) / 2
-                    // The head is sized for both parts so the tail is appended without regrowing it.
-                    async let head = readPart(symbol, timeframe, lower, middle, capacity: expected)
-                    async let tail = readPart(symbol, timeframe, middle, upper, capacity: expected / 2 + 1024)
-                    let (first, second) = try await (head, tail)
-                    if first.revision == info.revision && second.revision == info.revision {
-                        var out = first.bars
-                        out.append(contentsOf: second.bars)
-                        return out
-                    }
+            try await pool.read { db in
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT adjustment, bar_count, has_vwap, has_trade_count FROM series WHERE symbol = ? AND timeframe = ?
+                    """, arguments: [symbol.name, timeframe.description]) else {
+                    throw DataError(.notFound, "no stored series \(symbol) \(timeframe)")
                 }
+                var out = BarSeries(symbol: symbol, timeframe: timeframe, adjustment: PriceAdjustment(rawValue: row[0]))
+                let hasVWAP: Bool = row[2], hasTrades: Bool = row[3]
+                if hasVWAP { out.vwap = [] }
+                if hasTrades { out.tradeCount = [] }
+                out.reserveCapacity(Self.expectedCount(stored: row[1], timeframe: timeframe, from: from, to: to))
+                if let from, let to, to <= from { return out }
+                try Self.readBlocks(db, into: &out, timeframe: timeframe, from: from?.nanoseconds, to: to?.nanoseconds)
+                return out
             }
-            return try await pool.read { db in
-                let info = try Self.storedSeries(db, symbol, timeframe)
-                return try Self.readRange(db, symbol, timeframe, info, from: from?.nanoseconds, to: to?.nanoseconds, capacity: expected)
-            }
         }
     }
 
-    /// Reads at least this many bars as two concurrent parts.
-    static let splitReadBars = 200_000
-
-    /// One part of a split read, with the revision its transaction saw.
-    private func readPart(_ symbol: Symbol, _ timeframe: Timeframe, _ from: Int64, _ to: Int64, capacity: Int) async throws -> (revision: Int64, bars: BarSeries) {
-        try await pool.read { db in
-            let info = try Self.storedSeries(db, symbol, timeframe)
-            return (info.revision, try Self.readRange(db, symbol, timeframe, info, from: from, to: to, capacity: capacity))
+    /// Appends the stored bars with `from <= ts < to` (either bound optional) in time order:
+    /// whole blocks are copied column by column, the two at the ends of a range trimmed.
+    private static func readBlocks(_ db: Database, into out: inout BarSeries, timeframe: Timeframe, from: Int64?, to: Int64?) throws {
+        let span = BarBlock.span(of: timeframe)
+        var sql = "SELECT data FROM bar_blocks WHERE symbol = ?1 AND timeframe = ?2"
+        var arguments: StatementArguments = [out.symbol.name, timeframe.description]
+        // Bounds become block numbers so SQLite seeks on both ends of the clustered key.
+        if let from { sql += " AND block >= ?3"; arguments += [BarBlock.index(of: from, span: span)] }
+        if let to {
+            sql += from == nil ? " AND block <= ?3" : " AND block <= ?4"
+            arguments += [BarBlock.index(of: to == .min ? to : to - 1, span: span)]
         }
-    }
-
-    /// What the `series` row says about a stored series.
-    struct SeriesInfo {
-        var adjustment: PriceAdjustment
-        var count: Int
-        var first: Int64
-        var last: Int64
-        var hasVWAP: Bool
-        var hasTradeCount: Bool
-        var revision: Int64
-    }
-
-    private static func storedSeries(_ db: Database, _ symbol: Symbol, _ timeframe: Timeframe) throws -> SeriesInfo {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT adjustment, bar_count, first_ts, last_ts, has_vwap, has_trade_count, revision
-            FROM series WHERE symbol = ? AND timeframe = ?
-            """, arguments: [symbol.name, timeframe.description]) else {
-            throw DataError(.notFound, "no stored series \(symbol) \(timeframe)")
-        }
-        return SeriesInfo(adjustment: PriceAdjustment(rawValue: row[0]), count: row[1], first: row[2], last: row[3],
-                          hasVWAP: row[4], hasTradeCount: row[5], revision: row[6])
-    }
-
-    /// The stored bars with `from <= ts < to` (either bound optional), in time order.
-    private static func readRange(_ db: Database, _ symbol: Symbol, _ timeframe: Timeframe, _ info: SeriesInfo,
-                                  from: Int64?, to: Int64?, capacity: Int) throws -> BarSeries {
-        var out = BarSeries(symbol: symbol, timeframe: timeframe, adjustment: info.adjustment)
-        // Bounds are spelled into the SQL only when given so SQLite seeks on both ends of
-        // the clustered key instead of filtering rows.
-        // Optional columns the series never had are not selected: each column read is a
-        // step of SQLite's virtual machine per row.
-        var sql = "SELECT ts, open, high, low, close, volume"
-        if info.hasVWAP { sql += ", vwap" }
-        if info.hasTradeCount { sql += ", trade_count" }
-        sql += " FROM bars WHERE symbol = ?1 AND timeframe = ?2"
-        if from != nil { sql += " AND ts >= ?3" }
-        if to != nil { sql += " AND ts < ?4" }
-        sql += " ORDER BY ts"
+        sql += " ORDER BY block"
         let statement = try db.makeStatement(sql: sql)
-        // Exactly as many arguments as the highest parameter number in the SQL.
-        var arguments: StatementArguments = [symbol.name, timeframe.description]
-        if from != nil || to != nil { arguments += [from] }
-        if to != nil { arguments += [to] }
         try statement.setArguments(arguments)
-        try readRows(statement.sqliteStatement, db, into: &out, capacity: capacity, vwap: info.hasVWAP, trades: info.hasTradeCount)
-        return out
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            let rc = sqlite3_step(s)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                throw DataError(.store, "SQLite error \(rc): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+            let raw = UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 0), count: Int(sqlite3_column_bytes(s, 0)))
+            let layout = try BarBlock.Layout(raw)
+            var rows = 0..<layout.count
+            if from != nil || to != nil {
+                // Only a block at an end of the range holds bars outside it.
+                let ts: [Int64] = BarBlock.column(raw, layout.offset(0), layout.count)
+                let lower = from.map { f in ts.firstIndex { $0 >= f } ?? ts.count } ?? 0
+                let upper = to.map { t in ts.firstIndex { $0 >= t } ?? ts.count } ?? ts.count
+                rows = lower..<Swift.max(lower, upper)
+            }
+            BarBlock.append(raw, layout, rows: rows, to: &out)
+        }
     }
 
     /// A capacity for reading `[from, to)`: the stored count, or fewer when the range is
@@ -422,58 +380,6 @@ public final class SQLiteMarketStore: MarketDataStore {
         let (span, overflow) = to.nanoseconds.subtractingReportingOverflow(from.nanoseconds)
         if overflow { return stored }
         return min(stored, Int(span / timeframe.nanoseconds) + 1)
-    }
-
-    /// Steps the query and appends each row straight into local column arrays.
-    ///
-    /// Local arrays with reserved capacity make each append a store and an increment; NULL
-    /// (missing) reads back from `sqlite3_column_double` as 0.0, so the column type is only
-    /// asked for zeros instead of for every value.
-    private static func readRows(_ s: OpaquePointer, _ db: Database, into out: inout BarSeries,
-                                 capacity: Int, vwap hasVWAP: Bool, trades hasTrades: Bool) throws {
-        defer { sqlite3_reset(s) }
-        @inline(__always) func double(_ column: Int32) -> Double {
-            let value = sqlite3_column_double(s, column)
-            return value == 0 && sqlite3_column_type(s, column) == SQLITE_NULL ? .nan : value
-        }
-        var ts: [Timestamp] = [], open: [Double] = [], high: [Double] = [], low: [Double] = [], close: [Double] = []
-        var volume: [Double] = [], vwap: [Double] = [], trades: [Int64] = []
-        ts.reserveCapacity(capacity)
-        open.reserveCapacity(capacity)
-        high.reserveCapacity(capacity)
-        low.reserveCapacity(capacity)
-        close.reserveCapacity(capacity)
-        volume.reserveCapacity(capacity)
-        if hasVWAP { vwap.reserveCapacity(capacity) }
-        if hasTrades { trades.reserveCapacity(capacity) }
-        while true {
-            let rc = sqlite3_step(s)
-            if rc != SQLITE_ROW {
-                guard rc == SQLITE_DONE else {
-                    throw DataError(.store, "SQLite error \(rc): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-                }
-                break
-            }
-            ts.append(Timestamp(nanoseconds: sqlite3_column_int64(s, 0)))
-            open.append(double(1))
-            high.append(double(2))
-            low.append(double(3))
-            close.append(double(4))
-            volume.append(double(5))
-            if hasVWAP { vwap.append(double(6)) }
-            if hasTrades {
-                let column: Int32 = hasVWAP ? 7 : 6
-                trades.append(sqlite3_column_type(s, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, column))
-            }
-        }
-        out.timestamps = ts
-        out.open = open
-        out.high = high
-        out.low = low
-        out.close = close
-        out.volume = volume
-        out.vwap = hasVWAP ? vwap : nil
-        out.tradeCount = hasTrades ? trades : nil
     }
 
     // MARK: Listing and deleting
@@ -508,8 +414,9 @@ public final class SQLiteMarketStore: MarketDataStore {
                 guard db.changesCount == 1 else {
                     throw DataError(.notFound, "no stored series \(symbol) \(timeframe)")
                 }
-                try db.execute(sql: "DELETE FROM bars WHERE symbol = ? AND timeframe = ?", arguments: key)
-                return db.changesCount
+                let count = try Int.fetchOne(db, sql: "SELECT coalesce(sum(bar_count), 0) FROM bar_blocks WHERE symbol = ? AND timeframe = ?", arguments: key) ?? 0
+                try db.execute(sql: "DELETE FROM bar_blocks WHERE symbol = ? AND timeframe = ?", arguments: key)
+                return count
             }
         }
     }
@@ -555,7 +462,6 @@ public final class SQLiteMarketStore: MarketDataStore {
 
 /// SQLite's "copy the bytes now" destructor marker, which C spells as a cast of -1 and Swift
 /// does not import.
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// At most one pending checkpoint task, awaited on close so the pool is idle when it closes.
 private final class BackgroundCheckpoint: @unchecked Sendable {
