@@ -6,8 +6,9 @@ import Darwin
 
 /// Reads a file line by line in fixed-size chunks, decompressing gzip transparently.
 ///
-/// Memory stays bounded by the chunk size plus the longest line, so multi-gigabyte files
-/// stream through. Lines end at `\n`; a trailing `\r` is stripped. A line longer than
+/// Plain files are read through a sliding memory map (`LineReader+Mapped.swift`), gzip and
+/// other streams through read() into a buffer. Memory stays bounded by the window or chunk
+/// size plus the longest line, so multi-gigabyte files stream through. Lines end at `\n`; a trailing `\r` is stripped. A line longer than
 /// ``maxLineLength`` is an error instead of an unbounded allocation.
 public struct LineReader {
     public let path: String
