@@ -27,9 +27,6 @@ public enum DecimalParser {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
-    @usableFromInline @inline(__always)
-    static func exactPowerOfTen(_ e: Int) -> Double { powersOfTen[e] }
-
     /// Parses `bytes[start..<end]`, ignoring surrounding spaces and double quotes.
     @inlinable
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Result {
@@ -77,9 +74,9 @@ public enum DecimalParser {
             if exponent == 0 {
                 v = m
             } else if exponent < 0 && exponent >= -22 {
-                v = m / exactPowerOfTen(-exponent)
+                v = m / powersOfTen[-exponent]
             } else if exponent > 0 && exponent <= 22 {
-                v = m * exactPowerOfTen(exponent)
+                v = m * powersOfTen[exponent]
             } else {
                 return slowParse(bytes, first, e)
             }
@@ -126,7 +123,7 @@ public enum DecimalParser {
         // 19 digits cannot overflow UInt64; 10^22 is the largest exact power of ten.
         guard digits > 0, digits <= 19, fractionDigits <= 22, mantissa < (1 << 53) else { return nil }
         let m = Double(mantissa)
-        let v = fractionDigits == 0 ? m : m / exactPowerOfTen(fractionDigits)
+        let v = fractionDigits == 0 ? m : m / powersOfTen[fractionDigits]
         i = k
         return negative ? -v : v
     }

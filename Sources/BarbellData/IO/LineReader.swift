@@ -24,13 +24,10 @@ public struct LineReader {
 
     /// The file's size in bytes when it is a plain (not gzip) regular file; nil otherwise.
     func uncompressedFileSize() -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        let b0 = fgetc(file), b1 = fgetc(file)
-        if b0 == 0x1F && b1 == 0x8B { return nil }
-        return Int(info.st_size)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return Self.mappableSize(fd)
     }
 
     /// Calls `body` with each line's bytes (valid only during the call) and its 1-based number.

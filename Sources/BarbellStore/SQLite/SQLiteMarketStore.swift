@@ -104,12 +104,7 @@ public final class SQLiteMarketStore: MarketDataStore {
                 )
                 """)
         }
-        migrator.registerMigration("v2: series revision") { db in
-            // The id of the last import that touched the series: a cheap "has it changed?"
-            // for anything that caches what it derived from the bars.
-            try db.execute(sql: "ALTER TABLE series ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
-        }
-        migrator.registerMigration("v3: bar blocks") { db in
+        migrator.registerMigration("v2: bar blocks") { db in
             try db.execute(sql: """
                 CREATE TABLE bar_blocks (
                     symbol TEXT NOT NULL,
@@ -194,10 +189,6 @@ public final class SQLiteMarketStore: MarketDataStore {
                     """, arguments: [source, importedAt.nanoseconds, summary.seriesCount, summary.rowsGiven,
                                      summary.rowsInserted, summary.rowsPresent, summary.rowsReplaced, hash])
                 summary.importID = db.lastInsertedRowID
-                for (one, timeframe) in zip(series, timeframes) where !one.isEmpty {
-                    try db.execute(sql: "UPDATE series SET revision = ? WHERE symbol = ? AND timeframe = ?",
-                                   arguments: [summary.importID, one.symbol.name, timeframe.description])
-                }
                 return summary
             }
         }
@@ -361,8 +352,12 @@ public final class SQLiteMarketStore: MarketDataStore {
             let raw = UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 0), count: Int(sqlite3_column_bytes(s, 0)))
             let layout = try BarBlock.Layout(raw)
             var rows = 0..<layout.count
-            if from != nil || to != nil {
-                // Only a block at an end of the range holds bars outside it.
+            // Only a block at an end of the range holds bars outside it; the others are
+            // copied whole without looking at their timestamps.
+            guard layout.count > 0 else { continue }
+            let first = raw.loadUnaligned(fromByteOffset: layout.offset(0), as: Int64.self)
+            let last = raw.loadUnaligned(fromByteOffset: layout.offset(1) - 8, as: Int64.self)
+            if first < (from ?? .min) || (to != nil && last >= to!) {
                 let ts: [Int64] = BarBlock.column(raw, layout.offset(0), layout.count)
                 let lower = from.map { f in ts.firstIndex { $0 >= f } ?? ts.count } ?? 0
                 let upper = to.map { t in ts.firstIndex { $0 >= t } ?? ts.count } ?? ts.count

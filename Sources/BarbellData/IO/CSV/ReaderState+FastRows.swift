@@ -55,7 +55,6 @@ struct FastColumns {
     var close: [Double] = []
     var volume: [Double] = []
     var adjClose: [Double] = []
-    var lines: [Int] = []
 
     mutating func removeAll() {
         timestamps.removeAll(keepingCapacity: true)
@@ -65,7 +64,6 @@ struct FastColumns {
         close.removeAll(keepingCapacity: true)
         volume.removeAll(keepingCapacity: true)
         adjClose.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
     }
 
     /// Swaps these columns with builder's (no copies: each array has one owner at a time).
@@ -77,7 +75,6 @@ struct FastColumns {
         swap(&close, &builder.series.close)
         swap(&volume, &builder.series.volume)
         swap(&adjClose, &builder.adjClose)
-        swap(&lines, &builder.lines)
     }
 }
 
