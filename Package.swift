@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "BarbellData", targets: ["BarbellData"]),
         .library(name: "BarbellStore", targets: ["BarbellStore"]),
+        .library(name: "BarbellFeatures", targets: ["BarbellFeatures"]),
         .library(name: "BarbellTorch", targets: ["BarbellTorch"]),
         .executable(name: "barbell", targets: ["barbell"]),
         .executable(name: "barbell-bench", targets: ["barbell-bench"]),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: Native shims
@@ -55,6 +58,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "BarbellFeatures",
+            dependencies: [
+                "BarbellData",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "BarbellTorch",
             dependencies: ["CTorch"]
         ),
@@ -79,6 +90,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "BarbellDataTests", dependencies: ["BarbellData"]),
+        .testTarget(name: "BarbellFeaturesTests", dependencies: ["BarbellFeatures", "BarbellData"]),
         .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),

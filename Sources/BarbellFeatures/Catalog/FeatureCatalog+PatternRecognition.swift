@@ -1,0 +1,4 @@
+extension FeatureCatalog {
+    /// The PatternRecognition family (filled in as its kernels land).
+    static let patternRecognition: [FeatureDescriptor] = []
+}

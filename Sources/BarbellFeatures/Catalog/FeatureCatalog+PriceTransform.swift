@@ -1,0 +1,4 @@
+extension FeatureCatalog {
+    /// The PriceTransform family (filled in as its kernels land).
+    static let priceTransform: [FeatureDescriptor] = []
+}

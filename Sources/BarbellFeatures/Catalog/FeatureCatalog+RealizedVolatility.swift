@@ -1,0 +1,4 @@
+extension FeatureCatalog {
+    /// The RealizedVolatility family (filled in as its kernels land).
+    static let realizedVolatility: [FeatureDescriptor] = []
+}

@@ -1,0 +1,4 @@
+extension FeatureCatalog {
+    /// The Regime family (filled in as its kernels land).
+    static let regime: [FeatureDescriptor] = []
+}

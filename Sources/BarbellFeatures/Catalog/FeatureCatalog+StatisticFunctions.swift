@@ -1,0 +1,4 @@
+extension FeatureCatalog {
+    /// The StatisticFunctions family (filled in as its kernels land).
+    static let statisticFunctions: [FeatureDescriptor] = []
+}
