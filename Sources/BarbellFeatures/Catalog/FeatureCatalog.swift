@@ -19,7 +19,7 @@ public struct FeatureCatalog: Sendable {
 
     /// Every built-in feature.
     public static let standard = FeatureCatalog(
-        overlapStudies + momentum + volumeIndicators + volatilityIndicators + priceTransform
+        overlapStudies + momentum + momentumMA + volumeIndicators + volatilityIndicators + priceTransform
             + cycleIndicators + statisticFunctions + patternRecognition
             + statistical + realizedVolatility + tailRisk + regime + crossAsset + microstructure
             + alpha158 + alpha360

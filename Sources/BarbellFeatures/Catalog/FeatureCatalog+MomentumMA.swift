@@ -1,0 +1,4 @@
+extension FeatureCatalog {
+    /// TA-Lib momentum indicators built on moving averages (APO, PPO, MACD family, STOCH family, TRIX).
+    static let momentumMA: [FeatureDescriptor] = []
+}
