@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "BarbellData",
                 "BarbellStore",
+                "BarbellFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +85,7 @@ let package = Package(
             dependencies: [
                 "BarbellData",
                 "BarbellStore",
+                "BarbellFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
