@@ -18,6 +18,24 @@ struct BatchStreamEquivalenceTests {
         }
     }
 
+    @Test("every catalogue feature, defaults, real S&P 500 bars")
+    func everyFeatureOnRealData() throws {
+        let fixture = try TALibFixture.load("sp500")
+        var input = fixture.input
+        let n = input.count
+        // Extra fields the real file lacks: a typical-price VWAP and a synthetic benchmark.
+        let (h, l, c) = (input[.high]!, input[.low]!, input[.close]!)
+        try input.set(.vwap, (0..<n).map { (h[$0] + l[$0] + c[$0]) / 3 })
+        let synthetic = syntheticInput(count: n, seed: 3, nanGaps: false)
+        for d in FeatureCatalog.standard.descriptors {
+            for field in d.inputs where input[field] == nil { try input.set(field, synthetic[field]!) }
+        }
+        for descriptor in FeatureCatalog.standard.descriptors where isSelected(descriptor.name) {
+            let feature = try FeatureCatalog.standard.resolve(FeatureSpec(descriptor.name))
+            try checkEquivalence(feature, input, label: "sp500")
+        }
+    }
+
     @Test("TA-Lib fixture parameter sets", arguments: TALibFixture.dataSets)
     func fixtureParameterSets(dataSet: String) throws {
         let fixture = try TALibFixture.load(dataSet)

@@ -52,7 +52,8 @@ enum CLI {
 struct CLITests {
     @Test("help everywhere, exit 0; usage errors exit 1")
     func helpAndUsage() throws {
-        for args in [["--help"], ["data", "--help"], ["data", "import", "--help"], ["data", "validate", "--help"], ["demo", "--help"]] {
+        for args in [["--help"], ["data", "--help"], ["data", "import", "--help"], ["data", "validate", "--help"], ["demo", "--help"],
+                     ["features", "--help"], ["features", "list", "--help"], ["features", "compute", "--help"]] {
             let r = try CLI.run(args)
             #expect(r.status == 0, "\(args)")
             #expect(r.stdout.contains("USAGE"), "\(args)")

@@ -17,7 +17,8 @@ public struct BatchInputs {
 }
 
 /// The output columns a batch kernel writes, one per descriptor output, ``count`` values each,
-/// pre-filled with NaN so a kernel writes only from its lookback on.
+/// pre-filled with the descriptor's `warmupValue` (NaN unless it says otherwise) so a kernel
+/// writes only from its lookback on.
 public struct BatchOutputs {
     public let count: Int
     @usableFromInline let columns: [UnsafeMutableBufferPointer<Double>]

@@ -26,6 +26,9 @@ public struct FeatureDescriptor: Sendable {
     /// Output names, TA-Lib's where TA-Lib has the function (`macd`, `macdsignal`, `macdhist`).
     public var outputs: [String]
     public var nanPolicy: NaNPolicy
+    /// What an output holds before its first defined value: NaN, except for TA-Lib's integer
+    /// outputs (candlestick patterns, HT_TRENDMODE), which the TA-Lib Python wrapper fills with 0.
+    public var warmupValue: Double
     /// Cost of one streaming update, e.g. "O(1)" or "O(timeperiod)", for the documentation.
     public var streamingCost: String
     /// Bars consumed before the first defined output (TA-Lib's `TA_XXX_Lookback`).
@@ -38,7 +41,7 @@ public struct FeatureDescriptor: Sendable {
     public init(
         name: String, group: FeatureGroup, summary: String,
         inputs: [InputField], parameters: [ParameterDescriptor] = [], outputs: [String],
-        nanPolicy: NaNPolicy = .skipLeading, streamingCost: String = "O(1)",
+        nanPolicy: NaNPolicy = .skipLeading, warmupValue: Double = .nan, streamingCost: String = "O(1)",
         lookback: @escaping @Sendable (FeatureParameters) -> Int,
         batch: @escaping @Sendable (BatchInputs, FeatureParameters, BatchOutputs) -> Void,
         stream: @escaping @Sendable (FeatureParameters) -> any FeatureStream
@@ -50,6 +53,7 @@ public struct FeatureDescriptor: Sendable {
         self.parameters = parameters
         self.outputs = outputs
         self.nanPolicy = nanPolicy
+        self.warmupValue = warmupValue
         self.streamingCost = streamingCost
         self.lookback = lookback
         self.batch = batch

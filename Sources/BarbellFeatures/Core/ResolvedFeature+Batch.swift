@@ -11,7 +11,7 @@ extension ResolvedFeature {
 
     /// As ``compute(_:)`` with the input columns already in descriptor order.
     public func compute(columns sources: [[Double]], count n: Int) -> [[Double]] {
-        var outputs = [[Double]](repeating: [Double](repeating: .nan, count: n), count: descriptor.outputs.count)
+        var outputs = [[Double]](repeating: [Double](repeating: descriptor.warmupValue, count: n), count: descriptor.outputs.count)
         let start = descriptor.nanPolicy == .skipLeading ? firstCompleteRow(sources, count: n) : 0
         let length = n - start
         guard length > lookback else { return outputs }

@@ -21,10 +21,19 @@ public struct FeatureComputer: Sendable {
 
     /// All features over one series.
     public func compute(_ input: FeatureInput) throws(FeatureError) -> FeatureFrame {
+        // Alpha158 columns share rolling primitives, so they are computed together in one fused
+        // pass (bit-identical to their one-by-one kernels, several times faster).
+        let fusedIndices = features.indices.filter { features[$0].descriptor.group == .alpha158 }
+        var fused: [Int: [Double]] = [:]
+        if fusedIndices.count > 1 {
+            let columns = try Alpha158Set.compute(input, features: fusedIndices.map { features[$0].descriptor.name })
+            for (i, column) in zip(fusedIndices, columns) { fused[i] = column }
+        }
         var frame = FeatureFrame(count: input.count)
         frame.names.reserveCapacity(columnNames.count)
-        for feature in features {
-            let outputs = try feature.compute(input)
+        for (i, feature) in features.enumerated() {
+            let outputs: [[Double]]
+            if let column = fused[i] { outputs = [column] } else { outputs = try feature.compute(input) }
             for (name, column) in zip(feature.columnNames, outputs) { frame.append(name: name, column: column) }
         }
         return frame

@@ -7,8 +7,9 @@ extension FeatureSet {
     public static func builtin(_ name: String, catalog: FeatureCatalog = .standard) -> FeatureSet? {
         let groups: [FeatureGroup]
         switch name.lowercased() {
-        case "alpha158": groups = [.alpha158]
-        case "alpha360": groups = [.alpha360]
+        // Qlib's own column order; Alpha360 shares OPEN0/HIGH0/LOW0/VWAP0 with Alpha158.
+        case "alpha158": return FeatureSet(name: "alpha158", features: FeatureCatalog.alpha158Names.map { FeatureSpec($0) })
+        case "alpha360": return FeatureSet(name: "alpha360", features: FeatureCatalog.alpha360Names.map { FeatureSpec($0) })
         case "talib", "ta-lib":
             groups = [.overlapStudies, .momentum, .volume, .volatility, .priceTransform, .cycle, .statistic, .pattern]
         case "all": groups = FeatureGroup.allCases

@@ -10,7 +10,7 @@ public struct FeatureStreamRunner {
         self.feature = feature
         self.stream = feature.descriptor.stream(feature.parameters)
         self.started = feature.descriptor.nanPolicy == .passThrough
-        self.outputs = [Double](repeating: .nan, count: feature.descriptor.outputs.count)
+        self.outputs = [Double](repeating: feature.descriptor.warmupValue, count: feature.descriptor.outputs.count)
     }
 
     /// Consumes one bar's inputs (descriptor order) and returns the outputs for it.
@@ -23,7 +23,7 @@ public struct FeatureStreamRunner {
     public mutating func update(_ inputs: UnsafeBufferPointer<Double>) {
         if !started {
             if inputs.contains(where: \.isNaN) {
-                for i in outputs.indices { outputs[i] = .nan }
+                for i in outputs.indices { outputs[i] = feature.descriptor.warmupValue }
                 return
             }
             started = true

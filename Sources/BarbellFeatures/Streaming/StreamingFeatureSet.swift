@@ -36,10 +36,6 @@ public struct StreamingFeatureSet {
         self.row = [Double](repeating: .nan, count: columnNames.count)
     }
 
-    public init(_ set: FeatureSet, catalog: FeatureCatalog = .standard) throws(FeatureError) {
-        self.init(try set.resolve(in: catalog))
-    }
-
     /// Consumes one bar (`values` in ``fields`` order) and returns the row of outputs.
     @discardableResult
     public mutating func update(_ values: [Double]) -> [Double] {

@@ -84,12 +84,16 @@ struct DemoCommand: AsyncParsableCommand {
                 listTable.add([s.symbol.name, s.timeframe.description, String(s.count), s.first.display, s.last.display, s.adjustment.description])
             }
             print(listTable.render())
+
+            // 6. Features on the stored SPX history, batch and streaming.
+            let history = try await store.bars(symbol: "SPX", timeframe: .oneDay, from: nil, to: nil)
+            print("\n" + (try DemoFeatures.summary(history)))
             try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
-        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate.")
+        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature.")
     }
 
     func options(symbol: String?, prices: PriceAdjustment = .none, adjust: PriceAdjustmentMethod? = nil) -> MarketFileOptions {

@@ -3,7 +3,8 @@
 ///
 /// As in TA-Lib, a period of 1 returns the input unchanged whatever the type. To reproduce a
 /// TA-Lib call that starts at `startIdx`, pass the input sliced at `startIdx - lookback`: the
-/// averages seed from the first values they are given.
+/// averages seed from the first values they are given. (MAMA's even/odd split of
+/// bars does not change its output, so its slice may start anywhere too.)
 enum MovingAverage {
     static func lookback(_ type: MovingAverageType, period: Int) -> Int {
         if period == 1 { return 0 }
@@ -69,18 +70,20 @@ enum MovingAverage {
         case mama(MAMA.Stream)
         case t3(T3.Stream)
 
+        /// Each case moves its payload out (leaving `.identity` behind) before mutating it, so
+        /// the ring buffers inside are uniquely referenced and never copied per bar.
         mutating func next(_ x: Double) -> Double {
             switch self {
             case .identity: return x
-            case .sma(var s): let v = s.next(x); self = .sma(s); return v
-            case .ema(var s): let v = s.next(x); self = .ema(s); return v
-            case .wma(var s): let v = s.next(x); self = .wma(s); return v
-            case .dema(var s): let v = s.next(x); self = .dema(s); return v
-            case .tema(var s): let v = s.next(x); self = .tema(s); return v
-            case .trima(var s): let v = s.next(x); self = .trima(s); return v
-            case .kama(var s): let v = s.next(x); self = .kama(s); return v
-            case .mama(var s): let v = s.nextMAMA(x); self = .mama(s); return v
-            case .t3(var s): let v = s.next(x); self = .t3(s); return v
+            case .sma(var s): self = .identity; let v = s.next(x); self = .sma(s); return v
+            case .ema(var s): self = .identity; let v = s.next(x); self = .ema(s); return v
+            case .wma(var s): self = .identity; let v = s.next(x); self = .wma(s); return v
+            case .dema(var s): self = .identity; let v = s.next(x); self = .dema(s); return v
+            case .tema(var s): self = .identity; let v = s.next(x); self = .tema(s); return v
+            case .trima(var s): self = .identity; let v = s.next(x); self = .trima(s); return v
+            case .kama(var s): self = .identity; let v = s.next(x); self = .kama(s); return v
+            case .mama(var s): self = .identity; let v = s.step(x).mama; self = .mama(s); return v
+            case .t3(var s): self = .identity; let v = s.next(x); self = .t3(s); return v
             }
         }
     }

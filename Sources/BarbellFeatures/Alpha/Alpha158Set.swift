@@ -1,0 +1,65 @@
+/// All of Qlib's Alpha158 at once: one pass over the bars that computes every rolling primitive
+/// once and derives the 158 columns from it, instead of 158 independent feature kernels.
+///
+/// The values are bit-identical to the per-feature catalogue entries (`KMID`, `ROC5`, ...), which
+/// run the same engine on one feature each; use this for `--set alpha158`-style bulk work.
+public enum Alpha158Set {
+    /// Column names in Qlib's order.
+    public static var names: [String] { FeatureCatalog.alpha158Names }
+
+    /// The input columns read: open, high, low, close, volume and vwap.
+    public static let inputs: [InputField] = [.open, .high, .low, .close, .volume, .vwap]
+
+    /// The 158 columns, in Qlib's order, over the whole series. NaN handling is Qlib's
+    /// (pandas rolling windows skip NaN; values start at the first bar).
+    public static func compute(_ input: FeatureInput) throws(FeatureError) -> [[Double]] {
+        try compute(input, features: names)
+    }
+
+    /// Some Alpha158 columns (by name, any order) in one fused pass; each result is bit-identical
+    /// to that feature's catalogue entry. Only the inputs those columns read are required.
+    public static func compute(_ input: FeatureInput, features requested: [String]) throws(FeatureError) -> [[Double]] {
+        var features: [Alpha158Feature] = []
+        for name in requested {
+            guard let f = byName[name.uppercased()] else {
+                throw FeatureError(.unknownFeature, "'\(name)' is not an Alpha158 column")
+            }
+            features.append(f)
+        }
+        var fields: [InputField] = []
+        for f in features { for field in f.inputs where !fields.contains(field) { fields.append(field) } }
+        var columns: [[Double]] = []
+        for field in fields { columns.append(try input.require(field, for: "Alpha158")) }
+        let layout = AlphaBar.Layout(fields)
+        let n = input.count
+        let width = features.count
+        var block = [Double](repeating: .nan, count: n * width)
+        var engine = Alpha158Engine(features)
+        block.withUnsafeMutableBufferPointer { out in
+            let base = out.baseAddress!
+            withBuffers(columns) { inputs in
+                for t in 0..<n {
+                    engine.update(layout.bar { inputs[$0][t] }, into: base + t, stride: n)
+                }
+            }
+        }
+        return (0..<width).map { k in Array(block[(k * n)..<((k + 1) * n)]) }
+    }
+
+    private static let byName: [String: Alpha158Feature] =
+        Dictionary(uniqueKeysWithValues: Alpha158Feature.all.map { ($0.name, $0) })
+
+    /// Incremental form: one bar in, 158 values out, no allocation per bar.
+    public struct Stream: Sendable {
+        private var engine = Alpha158Engine(Alpha158Feature.all)
+        /// The 158 values of the most recent bar, in Qlib's order.
+        public private(set) var latest = [Double](repeating: .nan, count: Alpha158Feature.all.count)
+
+        public init() {}
+
+        public mutating func update(open: Double, high: Double, low: Double, close: Double, volume: Double, vwap: Double) {
+            let bar = AlphaBar(open: open, high: high, low: low, close: close, volume: volume, vwap: vwap)
+            latest.withUnsafeMutableBufferPointer { engine.update(bar, into: $0.baseAddress!) }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// pandas' rolling correlation (`roll_corr`, pandas 3.1) with `min_periods=1`, the kernel behind
+/// Qlib's `Corr`.
+///
+/// Pairs with a NaN on either side are skipped. The accumulators are anchored at the first value
+/// of the window (so a shared offset cancels exactly), updated with Welford's co-moment
+/// recurrence, and rebuilt from the window whenever a sum of squares or the co-moment has shrunk
+/// to round-off relative to the largest deviation seen, exactly as pandas does. The result is
+/// clamped to [-1, 1]; a window with no spread on either side is NaN.
+struct PandasRollingCorrelation: Sendable {
+    private var observations = 0.0
+    private var meanX = 0.0, meanY = 0.0
+    private var originX = 0.0, originY = 0.0
+    private var comoment = 0.0, m2X = 0.0, m2Y = 0.0
+    private var peakX = 0.0, peakY = 0.0
+    private var unstable = false
+    private var started = false
+
+    private static let inverseConditionTolerance = Double.ulpOfOne * 1e3
+    private static let maxOriginMagnitude = Double.greatestFiniteMagnitude.squareRoot()
+
+    @inline(__always)
+    private mutating func trackAndCheck(_ sx: Double, _ sy: Double) {
+        let dx = abs(sx - meanX), dy = abs(sy - meanY)
+        if dx > peakX { peakX = dx }
+        if dy > peakY { peakY = dy }
+        if comoment.isNaN || m2X.isNaN || m2Y.isNaN {
+            unstable = true
+            return
+        }
+        let tol = Self.inverseConditionTolerance
+        if peakX * peakY * tol > abs(comoment) || peakX * peakX * tol > m2X || peakY * peakY * tol > m2Y {
+            unstable = true
+        }
+    }
+
+    @inline(__always)
+    private mutating func add(_ x: Double, _ y: Double) {
+        guard !x.isNaN, !y.isNaN else { return }
+        observations += 1
+        if observations == 1 {
+            originX = abs(x) < Self.maxOriginMagnitude ? x : 0
+            originY = abs(y) < Self.maxOriginMagnitude ? y : 0
+        }
+        let sx = x - originX, sy = y - originY
+        let dx = sx - meanX, dy = sy - meanY
+        meanX += dx / observations
+        meanY += dy / observations
+        comoment += (sx - meanX) * dy
+        m2X += (sx - meanX) * dx
+        m2Y += (sy - meanY) * dy
+        trackAndCheck(sx, sy)
+    }
+
+    @inline(__always)
+    private mutating func remove(_ x: Double, _ y: Double) {
+        guard !x.isNaN, !y.isNaN else { return }
+        let sx = x - originX, sy = y - originY
+        let dx = sx - meanX, dy = sy - meanY
+        observations -= 1
+        if observations != 0 {
+            meanX -= dx / observations
+            meanY -= dy / observations
+            comoment -= (sx - meanX) * dy
+            m2X -= (sx - meanX) * dx
+            m2Y -= (sy - meanY) * dy
+            trackAndCheck(sx, sy)
+        } else {
+            meanX = 0; meanY = 0; originX = 0; originY = 0
+            comoment = 0; m2X = 0; m2Y = 0; peakX = 0; peakY = 0
+            unstable = false
+        }
+    }
+
+    /// Slides a `window`-bar window over two pandas-clean histories (newest at lag 0).
+    @inline(__always)
+    mutating func slide(_ xs: HistoryView, _ ys: HistoryView, window: Int, available: Int) {
+        if started {
+            if available > window { remove(xs.lag(window), ys.lag(window)) }
+            add(xs.lag(0), ys.lag(0))
+        }
+        if !started || unstable {
+            started = true
+            observations = 0; meanX = 0; meanY = 0; comoment = 0; m2X = 0; m2Y = 0
+            originX = 0; originY = 0; peakX = 0; peakY = 0
+            var k = min(window, available) - 1
+            while k >= 0 {
+                add(xs.lag(k), ys.lag(k))
+                k -= 1
+            }
+            unstable = false
+        }
+    }
+
+    /// `Corr(x, y, N)` before Qlib's constant-window mask.
+    var correlation: Double {
+        guard observations > 0, m2X != 0, m2Y != 0 else { return .nan }
+        let value = comoment / Foundation.pow(m2X * m2Y, 0.5)
+        if value > 1 { return 1 }
+        if value < -1 { return -1 }
+        return value
+    }
+}

@@ -1,0 +1,58 @@
+/// pandas' rolling sum and mean (`roll_sum`, `roll_mean` in pandas 3.1
+/// `_libs/window/aggregations.pyx`) with `min_periods=1`, which is what Qlib's `Sum` and `Mean`
+/// call.
+///
+/// The window total is Kahan-compensated, with separate compensation terms for values entering
+/// and leaving. Two corrections from pandas are kept because they decide exact zeros: when the
+/// last `nobs` values are all equal the result is rebuilt from that value (so a window of zeros
+/// sums to exactly 0 whatever left it before), and a mean of all-positive or all-negative values
+/// never takes the wrong sign. NaN is skipped; an empty window gives NaN.
+struct PandasRollingSum: Sendable {
+    private var observations = 0
+    private var total = 0.0
+    private var compensationAdd = 0.0
+    private var compensationRemove = 0.0
+    private var negatives = 0
+    private var sameRun = 0
+    private var previous = Double.nan
+
+    /// Slides the window: `leaving` (NaN when nothing leaves yet) out, `entering` in, in pandas'
+    /// order (deletes before adds). Both must already be ``pandasValue(_:)``.
+    @inline(__always)
+    mutating func slide(entering: Double, leaving: Double) {
+        if !leaving.isNaN {
+            observations -= 1
+            let y = -leaving - compensationRemove
+            let t = total + y
+            compensationRemove = t - total - y
+            total = t
+            if leaving.sign == .minus { negatives -= 1 }
+        }
+        if !entering.isNaN {
+            observations += 1
+            let y = entering - compensationAdd
+            let t = total + y
+            compensationAdd = t - total - y
+            total = t
+            if entering.sign == .minus { negatives += 1 }
+            if entering == previous { sameRun += 1 } else { sameRun = 1 }
+            previous = entering
+        }
+    }
+
+    /// `Sum(x, N)`.
+    var sum: Double {
+        guard observations > 0 else { return .nan }
+        return sameRun >= observations ? previous * Double(observations) : total
+    }
+
+    /// `Mean(x, N)`.
+    var mean: Double {
+        guard observations > 0 else { return .nan }
+        let result = total / Double(observations)
+        if sameRun >= observations { return previous }
+        if negatives == 0 && result < 0 { return 0 }
+        if negatives == observations && result > 0 { return 0 }
+        return result
+    }
+}

@@ -1,0 +1,15 @@
+/// Three Outside Up/Down (`CDL3OUTSIDE`): an engulfing pair followed by a candle closing beyond
+/// the engulfing close. Sign is the engulfing candle's colour.
+struct ThreeOutside: CandlePattern {
+    static var slots: [CandleSlot] { [] }
+    static let lookback = 3
+
+    init(_: FeatureParameters) {}
+
+    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+        guard (c.isWhite(1) & c.isBlack(2) & (c.close(1) > c.open(2)) & (c.open(1) < c.close(2)) & (c.close() > c.close(1)))
+            | (c.isBlack(1) & c.isWhite(2) & (c.open(1) > c.close(2)) & (c.close(1) < c.open(2)) & (c.close() < c.close(1)))
+        else { return 0 }
+        return Double(c.color(1) * 100)
+    }
+}

@@ -1,0 +1,18 @@
+/// Counterattack (`CDLCOUNTERATTACK`): two long candles of opposite colours with (nearly)
+/// equal closes. Sign is the second candle's colour.
+struct Counterattack: CandlePattern {
+    static var slots: [CandleSlot] { [CandleSlot(.equal, lag: 1), CandleSlot(.bodyLong, lag: 1), CandleSlot(.bodyLong)] }
+    static let lookback = CandleSetting.lookback(length: 2, .equal, .bodyLong)
+
+    init(_: FeatureParameters) {}
+
+    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+        let equal = c.average(.equal, t[0], 1)
+        guard (c.color(1) == -c.color(0))
+            & (c.realBody(1) > c.average(.bodyLong, t[1], 1))
+            & (c.realBody(0) > c.average(.bodyLong, t[2], 0))
+            & (c.close() <= c.close(1) + equal) & (c.close() >= c.close(1) - equal)
+        else { return 0 }
+        return Double(c.color() * 100)
+    }
+}

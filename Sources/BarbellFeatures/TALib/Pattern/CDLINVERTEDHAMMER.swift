@@ -1,0 +1,16 @@
+/// Inverted Hammer (`CDLINVERTEDHAMMER`): a small body gapping down, with a long upper shadow
+/// and a very short lower one. +100.
+struct InvertedHammer: CandlePattern {
+    static var slots: [CandleSlot] { [CandleSlot(.bodyShort), CandleSlot(.shadowVeryShort)] }
+    static let lookback = CandleSetting.lookback(length: 2, .bodyShort, .shadowLong, .shadowVeryShort)
+
+    init(_: FeatureParameters) {}
+
+    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+        let matched = (c.realBody() < c.average(.bodyShort, t[0]))
+            & (c.upperShadow() > c.average(.shadowLong, 0))
+            & (c.lowerShadow() < c.average(.shadowVeryShort, t[1]))
+            & c.realBodyGapDown(0, 1)
+        return matched ? 100 : 0
+    }
+}

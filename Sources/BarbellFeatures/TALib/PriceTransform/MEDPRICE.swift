@@ -1,0 +1,15 @@
+/// Median price, `(high + low) / 2` (`TA_MEDPRICE`). Lookback 0.
+enum MEDPRICE {
+    @inline(__always)
+    static func value(high: Double, low: Double) -> Double { (high + low) / 2.0 }
+
+    static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<high.count { out[i] = value(high: high[i], low: low[i]) }
+    }
+
+    struct Stream: FeatureStream {
+        mutating func update(_ inputs: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Double>) {
+            outputs[0] = MEDPRICE.value(high: inputs[0], low: inputs[1])
+        }
+    }
+}
