@@ -20,28 +20,8 @@ struct AlphaTests {
     }
 
     static func load(_ name: String) throws -> Fixture {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/alpha/\(name).tsv.gz").path
-        var header: [String] = []
-        var columns: [[Double]] = []
-        try LineReader(path: path).forEachLine { bytes, _ in
-            let line = String(decoding: bytes, as: UTF8.self)
-            if line.isEmpty { return true }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if header.isEmpty {
-                header = fields.map(String.init)
-                columns = Array(repeating: [], count: header.count)
-            } else {
-                for (i, f) in fields.enumerated() { columns[i].append(Double(f) ?? .nan) }
-            }
-            return true
-        }
-        var input = FeatureInput(count: columns.first?.count ?? 0)
-        for (i, name) in header.enumerated() where inputNames.contains(name) {
-            try input.set(InputField(name), columns[i])
-        }
-        let expected = header.indices.filter { !inputNames.contains(header[$0]) }.map { (header[$0], columns[$0]) }
-        return Fixture(input: input, expected: expected)
+        let table = try FixtureTable.load("alpha/\(name).tsv.gz", inputs: Set(inputNames))
+        return Fixture(input: table.input, expected: table.expected)
     }
 
     /// 1e-9 relative. The absolute floor of 1e-12 only matters for values that are exactly 0 in

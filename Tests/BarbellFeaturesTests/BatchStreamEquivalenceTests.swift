@@ -36,6 +36,28 @@ struct BatchStreamEquivalenceTests {
         }
     }
 
+    @Test("series no longer than the lookback: warm-up values of the right length, both ways")
+    func shortSeries() throws {
+        let long = syntheticInput(count: 400, seed: 4, nanGaps: true)
+        for descriptor in FeatureCatalog.standard.descriptors where isSelected(descriptor.name) {
+            let feature = try FeatureCatalog.standard.resolve(FeatureSpec(descriptor.name))
+            let lookback = feature.lookback
+            // Five leading NaN bars in the input, so the lookback counts from bar 5.
+            for n in Set([0, 1, min(lookback, 390), min(lookback + 5, 395), min(lookback + 6, 400)]) {
+                var input = FeatureInput(count: n)
+                for field in descriptor.inputs { try input.set(field, Array(long[field]!.prefix(n))) }
+                let batch = try feature.compute(input)
+                #expect(batch.allSatisfy { $0.count == n }, "\(descriptor.name) n=\(n)")
+                if descriptor.nanPolicy == .skipLeading, n <= lookback + 5 {
+                    let warm = descriptor.warmupValue
+                    #expect(batch.allSatisfy { $0.allSatisfy { $0.bitPattern == warm.bitPattern || ($0.isNaN && warm.isNaN) } },
+                            "\(descriptor.name) n=\(n) lookback=\(lookback): expected only warm-up values")
+                }
+                try checkEquivalence(feature, input, label: "short n=\(n)")
+            }
+        }
+    }
+
     @Test("TA-Lib fixture parameter sets", arguments: TALibFixture.dataSets)
     func fixtureParameterSets(dataSet: String) throws {
         let fixture = try TALibFixture.load(dataSet)

@@ -8,25 +8,8 @@ import Testing
 @Suite("Candlestick patterns")
 struct PatternTests {
     static func load(_ name: String) throws -> (input: FeatureInput, expected: [(String, [Double])]) {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/pattern/\(name).tsv.gz").path
-        var header: [String] = []
-        var columns: [[Double]] = []
-        try LineReader(path: path).forEachLine { bytes, _ in
-            let line = String(decoding: bytes, as: UTF8.self)
-            if line.isEmpty { return true }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if header.isEmpty {
-                header = fields.map(String.init)
-                columns = Array(repeating: [], count: header.count)
-            } else {
-                for (i, f) in fields.enumerated() { columns[i].append(Double(f) ?? .nan) }
-            }
-            return true
-        }
-        var input = FeatureInput(count: columns[0].count)
-        for (i, name) in header.prefix(4).enumerated() { try input.set(InputField(name), columns[i]) }
-        return (input, Array(zip(header.dropFirst(4), columns.dropFirst(4))))
+        let table = try FixtureTable.load("pattern/\(name).tsv.gz", inputs: ["open", "high", "low", "close"])
+        return (table.input, table.expected.map { ($0.name, $0.values) })
     }
 
     /// `ticks`: a long tick-grid walk; `templates`: jittered textbook instances of the rare

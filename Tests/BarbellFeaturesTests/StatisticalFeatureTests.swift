@@ -36,6 +36,16 @@ struct StatisticalFeatureTests {
         }
     }
 
+    @Test("batch equals streaming for every reference parameter set", arguments: dataSets)
+    func fixtureParameterSetsStream(dataSet: String) throws {
+        let fixture = try StatisticalFixture.load(dataSet)
+        for (column, _) in fixture.expected {
+            let spec = try FeatureSpec.parse(Substring(column))
+            guard isSelected(spec.name) else { continue }
+            try checkEquivalence(try FeatureCatalog.standard.resolve(spec), fixture.input, label: dataSet)
+        }
+    }
+
     @Test("lookback equals the first defined output")
     func lookbackMatchesWarmUp() throws {
         let input = syntheticInput(count: 700, seed: 3, nanGaps: false)
@@ -126,27 +136,7 @@ struct StatisticalFixture {
     static let inputNames = ["open", "high", "low", "close", "volume", "benchmark"]
 
     static func load(_ name: String) throws -> StatisticalFixture {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/features/statistical_\(name).tsv.gz").path
-        var header: [String] = []
-        var columns: [[Double]] = []
-        try LineReader(path: path).forEachLine { bytes, _ in
-            let line = String(decoding: bytes, as: UTF8.self)
-            if line.isEmpty { return true }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if header.isEmpty {
-                header = fields.map(String.init)
-                columns = Array(repeating: [], count: header.count)
-            } else {
-                for (i, f) in fields.enumerated() { columns[i].append(Double(f) ?? .nan) }
-            }
-            return true
-        }
-        var input = FeatureInput(count: columns.first?.count ?? 0)
-        for (i, column) in header.enumerated() where inputNames.contains(column) {
-            try input.set(InputField(column), columns[i])
-        }
-        let expected = header.indices.filter { !inputNames.contains(header[$0]) }.map { (header[$0], columns[$0]) }
-        return StatisticalFixture(input: input, expected: expected)
+        let table = try FixtureTable.load("features/statistical_\(name).tsv.gz", inputs: Set(inputNames))
+        return StatisticalFixture(input: table.input, expected: table.expected)
     }
 }

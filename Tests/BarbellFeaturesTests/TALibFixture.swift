@@ -20,28 +20,8 @@ struct TALibFixture {
     }
 
     static func load(_ name: String) throws -> TALibFixture {
-        let path = directory().appendingPathComponent("\(name).tsv.gz").path
-        var header: [String] = []
-        var columns: [[Double]] = []
-        try LineReader(path: path).forEachLine { bytes, _ in
-            let line = String(decoding: bytes, as: UTF8.self)
-            if line.isEmpty { return true }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if header.isEmpty {
-                header = fields.map(String.init)
-                columns = Array(repeating: [], count: header.count)
-            } else {
-                for (i, f) in fields.enumerated() { columns[i].append(Double(f) ?? .nan) }
-            }
-            return true
-        }
-        let count = columns.first?.count ?? 0
-        var input = FeatureInput(count: count)
-        for (i, name) in header.enumerated() where inputNames.contains(name) {
-            try input.set(InputField(name), columns[i])
-        }
-        let expected = header.indices.filter { !inputNames.contains(header[$0]) }.map { (header[$0], columns[$0]) }
-        return TALibFixture(name: name, count: count, input: input, expected: expected)
+        let table = try FixtureTable.load("talib/\(name).tsv.gz", inputs: Set(inputNames))
+        return TALibFixture(name: name, count: table.input.count, input: table.input, expected: table.expected)
     }
 }
 

@@ -14,7 +14,7 @@ struct FeaturesCLITests {
         #expect(lines.first == "timestamp,SMA(timeperiod=5),\"MA(timeperiod=10,matype=1)\"")
         #expect(lines.count == 5032)
         // The first four SMA(5) rows are warm-up (empty), the fifth is defined.
-        #expect(lines[4].hasPrefix("1999-01-08T00:00:00Z,,"))
+        #expect(lines[4].hasPrefix("1999-01-07T00:00:00Z,,"))
         #expect(!lines[5].split(separator: ",", omittingEmptySubsequences: false)[1].isEmpty)
     }
 

@@ -32,7 +32,7 @@ extension FeatureCatalog {
         ),
         .scalar(
             "HT_TRENDMODE", group: .cycle, summary: "Hilbert transform - trend (1) vs cycle (0) mode",
-            output: "integer", nanPolicy: .passThrough, streamingCost: "O(dominant cycle period), at most 50",
+            output: "integer", nanPolicy: .passThrough, warmupValue: 0, streamingCost: "O(dominant cycle period), at most 50",
             lookback: { _ in HTTrendMode.lookback },
             batch: { x, _, out in HTTrendMode.batch(x, out) },
             stream: { _ in HTTrendMode.Stream() }

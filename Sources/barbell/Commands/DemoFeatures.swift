@@ -9,13 +9,12 @@ enum DemoFeatures {
     static let specs = [
         "RSI(timeperiod=14)", "MACD(fastperiod=12,slowperiod=26,signalperiod=9)", "BBANDS(timeperiod=20,nbdevup=2,nbdevdn=2,matype=0)",
         "ATR(timeperiod=14)", "ADX(timeperiod=14)", "HT_DCPERIOD", "CDLENGULFING", "CDLDOJI",
-        "VOL_YANG_ZHANG", "VAR_HIST", "CVAR_HIST", "HURST_RS", "MAX_DRAWDOWN", "KMID", "ROC20", "CORR20",
+        "VOL_YZ", "VAR_HIST", "CVAR_HIST", "HURST_RS", "MAX_DRAWDOWN", "KMID", "ROC20", "CORR20",
     ]
 
     static func summary(_ series: BarSeries) throws -> String {
         let catalog = FeatureCatalog.standard
-        let available = specs.filter { spec in catalog[String(spec.prefix { $0 != "(" })] != nil }
-        let set = try FeatureSet(name: "demo", list: available.joined(separator: ","))
+        let set = try FeatureSet(name: "demo", list: specs.joined(separator: ","))
         let input = FeatureInput(series)
         let frame = try FeatureComputer(set).compute(input)
 

@@ -14,25 +14,35 @@ enum ACCBANDS {
         return (high * (1 + width), low * (1 - width))
     }
 
+    /// One pass with three SMA running sums (added, divided, then the trailing value removed,
+    /// as `TA_SMA` does); the trailing widened values are recomputed rather than stored.
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
                       period: Int, upper: UnsafeMutableBufferPointer<Double>, middle: UnsafeMutableBufferPointer<Double>,
                       lower: UnsafeMutableBufferPointer<Double>) {
         let n = close.count
         guard n >= period else { return }
-        // The widened series are staged in scratch columns, then averaged: one allocation per
-        // call, none per bar.
-        let upperRaw = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let lowerRaw = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer {
-            upperRaw.deallocate()
-            lowerRaw.deallocate()
+        let divisor = Double(period)
+        var upperSum = 0.0, middleSum = 0.0, lowerSum = 0.0
+        for i in 0..<(period - 1) {
+            let (u, l) = widened(high: high[i], low: low[i])
+            upperSum += u
+            middleSum += close[i]
+            lowerSum += l
         }
-        for i in 0..<n {
-            (upperRaw[i], lowerRaw[i]) = widened(high: high[i], low: low[i])
+        for i in (period - 1)..<n {
+            let (u, l) = widened(high: high[i], low: low[i])
+            upperSum += u
+            middleSum += close[i]
+            lowerSum += l
+            upper[i] = upperSum / divisor
+            middle[i] = middleSum / divisor
+            lower[i] = lowerSum / divisor
+            let t = i - period + 1
+            let (tu, tl) = widened(high: high[t], low: low[t])
+            upperSum -= tu
+            middleSum -= close[t]
+            lowerSum -= tl
         }
-        SMA.batch(UnsafeBufferPointer(upperRaw), period: period, upper)
-        SMA.batch(UnsafeBufferPointer(lowerRaw), period: period, lower)
-        SMA.batch(close, period: period, middle)
     }
 
     struct Stream: FeatureStream {

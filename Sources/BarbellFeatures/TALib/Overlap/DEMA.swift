@@ -4,20 +4,24 @@
 enum DEMA {
     static func lookback(_ period: Int) -> Int { 2 * (period - 1) }
 
-    /// Runs the EMAs one after the other over whole columns; the arithmetic is the stream's.
+    /// One pass: the stream seeds both EMAs over the first `lookback + 1` bars, then a tight
+    /// loop carries them side by side (the same operations, and the two recurrences overlap in
+    /// the pipeline instead of running one after the other).
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
         let n = x.count
         let lookback = lookback(period)
         guard n > lookback else { return }
-        let k = EMA.k(period)
-        let first = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { first.deallocate() }
-        EMA.batch(x, period: period, k: k, first)
-        // The second EMA reads the first from its first value on, writing at the same bars.
-        let start = period - 1
-        EMA.batch(UnsafeBufferPointer(rebasing: first[start...]), period: period, k: k,
-                  UnsafeMutableBufferPointer(rebasing: out[start...]))
-        for i in lookback..<n { out[i] = (2.0 * first[i]) - out[i] }
+        var state = Stream(period: period)
+        for i in 0...lookback { out[i] = state.next(x[i]) }
+        let k = state.first.k
+        var e1 = state.first.ema, e2 = state.second.ema
+        var i = lookback + 1
+        while i < n {
+            e1 = (x[i] - e1) * k + e1
+            e2 = (e1 - e2) * k + e2
+            out[i] = (2.0 * e1) - e2
+            i += 1
+        }
     }
 
     /// The two chained EMAs; the second is fed only once the first has produced a value, so a

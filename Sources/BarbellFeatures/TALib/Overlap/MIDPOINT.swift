@@ -9,11 +9,7 @@ enum MIDPOINT {
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
         let n = x.count
         guard n >= period else { return }
-        let lowest = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { lowest.deallocate() }
-        SlidingExtreme.batch(x, period: period, findsMax: true, out)
-        SlidingExtreme.batch(x, period: period, findsMax: false, lowest)
-        for i in (period - 1)..<n { out[i] = (out[i] + lowest[i]) / 2.0 }
+        SlidingExtreme.midpoints(high: x, low: x, period: period, out)
     }
 
     struct Stream: ScalarFeatureStream {

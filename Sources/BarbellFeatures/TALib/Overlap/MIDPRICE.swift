@@ -7,11 +7,7 @@ enum MIDPRICE {
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
         let n = high.count
         guard n >= period else { return }
-        let lowest = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { lowest.deallocate() }
-        SlidingExtreme.batch(high, period: period, findsMax: true, out)
-        SlidingExtreme.batch(low, period: period, findsMax: false, lowest)
-        for i in (period - 1)..<n { out[i] = (out[i] + lowest[i]) / 2.0 }
+        SlidingExtreme.midpoints(high: high, low: low, period: period, out)
     }
 
     struct Stream: FeatureStream {

@@ -63,60 +63,53 @@ struct SlidingExtreme: Sendable {
         return result
     }
 
-    /// Batch form: writes the extreme of each full window of `x` into `out` (from index
-    /// `period - 1`), block by block with one suffix pass per block, as ``next(_:)`` does.
-    static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, findsMax: Bool,
-                      _ out: UnsafeMutableBufferPointer<Double>) {
-        if findsMax {
-            run(x, period: period, out) { $0 > $1 }
-        } else {
-            run(x, period: period, out) { $0 < $1 }
-        }
-    }
-
-    @inline(__always)
-    private static func run(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>,
-                            _ better: (Double, Double) -> Bool) {
-        let n = x.count
+    /// `(max(high window) + min(low window)) / 2` for every full window, in one pass with both
+    /// extremes carried side by side (MIDPRICE; MIDPOINT passes the same column twice).
+    static func midpoints(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, period: Int,
+                          _ out: UnsafeMutableBufferPointer<Double>) {
+        let n = high.count
         guard n >= period else { return }
-        let suffix = UnsafeMutableBufferPointer<Double>.allocate(capacity: period)
-        defer { suffix.deallocate() }
+        let suffixHigh = UnsafeMutableBufferPointer<Double>.allocate(capacity: period)
+        let suffixLow = UnsafeMutableBufferPointer<Double>.allocate(capacity: period)
+        defer {
+            suffixHigh.deallocate()
+            suffixLow.deallocate()
+        }
         var blockStart = 0
-        while blockStart + period <= n {
-            let blockEnd = blockStart + period - 1
-            // Windows ending inside this block (before its last bar) use the previous block's
-            // suffixes and this block's running prefix.
+        while blockStart < n {
+            let blockEnd = min(blockStart + period - 1, n)
             if blockStart > 0 {
-                var prefix = 0.0
-                for i in blockStart..<blockEnd {
-                    let v = x[i]
-                    prefix = i == blockStart || better(v, prefix) ? v : prefix
-                    let tail = suffix[i - blockStart + 1]
-                    out[i] = better(prefix, tail) ? prefix : tail
+                // Windows ending inside this block, before its last bar.
+                var hi = high[blockStart], lo = low[blockStart]
+                var tailHigh = suffixHigh[1], tailLow = suffixLow[1]
+                out[blockStart] = ((hi > tailHigh ? hi : tailHigh) + (lo < tailLow ? lo : tailLow)) / 2.0
+                var i = blockStart + 1
+                while i < blockEnd {
+                    let h = high[i], l = low[i]
+                    hi = h > hi ? h : hi
+                    lo = l < lo ? l : lo
+                    tailHigh = suffixHigh[i - blockStart + 1]
+                    tailLow = suffixLow[i - blockStart + 1]
+                    out[i] = ((hi > tailHigh ? hi : tailHigh) + (lo < tailLow ? lo : tailLow)) / 2.0
+                    i += 1
                 }
             }
-            // Close the block: its suffix extremes, and the window that is the block itself.
-            var running = x[blockEnd]
-            suffix[period - 1] = running
+            guard blockEnd < n else { break }
+            // Close the block: suffix extremes for the next block; this window is the block.
+            var hi = high[blockEnd], lo = low[blockEnd]
+            suffixHigh[period - 1] = hi
+            suffixLow[period - 1] = lo
             var j = period - 2
             while j >= 0 {
-                let v = x[blockStart + j]
-                if better(v, running) { running = v }
-                suffix[j] = running
+                let h = high[blockStart + j], l = low[blockStart + j]
+                hi = h > hi ? h : hi
+                lo = l < lo ? l : lo
+                suffixHigh[j] = hi
+                suffixLow[j] = lo
                 j -= 1
             }
-            out[blockEnd] = running
+            out[blockEnd] = (hi + lo) / 2.0
             blockStart += period
-        }
-        // The trailing partial block.
-        if blockStart > 0 && blockStart < n {
-            var prefix = 0.0
-            for i in blockStart..<n {
-                let v = x[i]
-                prefix = i == blockStart || better(v, prefix) ? v : prefix
-                let tail = suffix[i - blockStart + 1]
-                out[i] = better(prefix, tail) ? prefix : tail
-            }
         }
     }
 }

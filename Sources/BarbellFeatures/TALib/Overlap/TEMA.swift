@@ -4,25 +4,24 @@
 enum TEMA {
     static func lookback(_ period: Int) -> Int { 3 * (period - 1) }
 
-    /// Runs the EMAs one after the other over whole columns; the arithmetic is the stream's.
+    /// One pass: the stream seeds the three EMAs over the first `lookback + 1` bars, then a
+    /// tight loop carries them side by side with the stream's operations.
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
         let n = x.count
         let lookback = lookback(period)
         guard n > lookback else { return }
-        let k = EMA.k(period)
-        let first = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let second = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer {
-            first.deallocate()
-            second.deallocate()
+        var state = Stream(period: period)
+        for i in 0...lookback { out[i] = state.next(x[i]) }
+        let k = state.first.k
+        var e1 = state.first.ema, e2 = state.second.ema, e3 = state.third.ema
+        var i = lookback + 1
+        while i < n {
+            e1 = (x[i] - e1) * k + e1
+            e2 = (e1 - e2) * k + e2
+            e3 = (e2 - e3) * k + e3
+            out[i] = e3 + ((3.0 * e1) - (3.0 * e2))
+            i += 1
         }
-        EMA.batch(x, period: period, k: k, first)
-        let start1 = period - 1, start2 = 2 * (period - 1)
-        EMA.batch(UnsafeBufferPointer(rebasing: first[start1...]), period: period, k: k,
-                  UnsafeMutableBufferPointer(rebasing: second[start1...]))
-        EMA.batch(UnsafeBufferPointer(rebasing: second[start2...]), period: period, k: k,
-                  UnsafeMutableBufferPointer(rebasing: out[start2...]))
-        for i in lookback..<n { out[i] = out[i] + ((3.0 * first[i]) - (3.0 * second[i])) }
     }
 
     struct Stream: ScalarFeatureStream {

@@ -1,12 +1,12 @@
 /// Two Crows (`CDL2CROWS`): a long white candle, a black candle whose body gaps up, then a black
 /// candle opening inside the second body and closing inside the first. Always bearish (−100).
 struct TwoCrows: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyLong, lag: 2)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.bodyLong, lag: 2)) }
     static let lookback = CandleSetting.lookback(length: 3, .bodyLong)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ totals: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ totals: CandleTotals) -> Double {
         let matched = c.isWhite(2) & (c.realBody(2) > c.average(.bodyLong, totals[0], 2))
             & c.isBlack(1) & c.realBodyGapUp(1, 2)
             & c.isBlack(0) & (c.open() < c.open(1)) & (c.open() > c.close(1))

@@ -2,17 +2,18 @@
 /// then a candle of the opposite colour to the first closing beyond the first's open.
 /// Sign is the third candle's direction.
 struct ThreeInside: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyLong, lag: 2), CandleSlot(.bodyShort, lag: 1)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.bodyLong, lag: 2), CandleSlot(.bodyShort, lag: 1)) }
     static let lookback = CandleSetting.lookback(length: 3, .bodyShort, .bodyLong)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
-        guard (c.realBody(2) > c.average(.bodyLong, t[0], 2))
-            & (c.realBody(1) <= c.average(.bodyShort, t[1], 1))
-            & (c.bodyTop(1) < c.bodyTop(2)) & (c.bodyBottom(1) > c.bodyBottom(2))
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        guard (c.bodyTop(1) < c.bodyTop(2)) & (c.bodyBottom(1) > c.bodyBottom(2)) else { return 0 }
+        guard (c.bodyTop(1) < c.bodyTop(2)) & (c.bodyBottom(1) > c.bodyBottom(2))
             & ((c.isWhite(2) & c.isBlack(0) & (c.close() < c.open(2)))
                 | (c.isBlack(2) & c.isWhite(0) & (c.close() > c.open(2))))
+        else { return 0 }
+        guard (c.realBody(2) > c.average(.bodyLong, t[0], 2)) & (c.realBody(1) <= c.average(.bodyShort, t[1], 1))
         else { return 0 }
         return Double(-c.color(2) * 100)
     }

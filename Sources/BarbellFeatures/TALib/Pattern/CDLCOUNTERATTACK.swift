@@ -1,12 +1,14 @@
 /// Counterattack (`CDLCOUNTERATTACK`): two long candles of opposite colours with (nearly)
 /// equal closes. Sign is the second candle's colour.
 struct Counterattack: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.equal, lag: 1), CandleSlot(.bodyLong, lag: 1), CandleSlot(.bodyLong)] }
+    static var slots: CandleSlots {
+        CandleSlots(CandleSlot(.equal, lag: 1), CandleSlot(.bodyLong, lag: 1), CandleSlot(.bodyLong))
+    }
     static let lookback = CandleSetting.lookback(length: 2, .equal, .bodyLong)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let equal = c.average(.equal, t[0], 1)
         guard (c.color(1) == -c.color(0))
             & (c.realBody(1) > c.average(.bodyLong, t[1], 1))

@@ -2,17 +2,18 @@
 /// size opening at about the same level, both gapping away from the candle before them. Sign
 /// is the gap's direction.
 struct GapSideBySideWhite: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.near, lag: 1), CandleSlot(.equal, lag: 1)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.near, lag: 1), CandleSlot(.equal, lag: 1)) }
     static let lookback = CandleSetting.lookback(length: 3, .near, .equal)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
-        let near = c.average(.near, t[0], 1), equal = c.average(.equal, t[1], 1)
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let gapUp = c.realBodyGapUp(1, 2)
         guard ((gapUp & c.realBodyGapUp(0, 2)) | (c.realBodyGapDown(1, 2) & c.realBodyGapDown(0, 2)))
             & c.isWhite(1) & c.isWhite(0)
-            & (c.realBody(0) >= c.realBody(1) - near) & (c.realBody(0) <= c.realBody(1) + near)
+        else { return 0 }
+        let near = c.average(.near, t[0], 1), equal = c.average(.equal, t[1], 1)
+        guard (c.realBody(0) >= c.realBody(1) - near) & (c.realBody(0) <= c.realBody(1) + near)
             & (c.open() >= c.open(1) - equal) & (c.open() <= c.open(1) + equal)
         else { return 0 }
         return gapUp ? 100 : -100

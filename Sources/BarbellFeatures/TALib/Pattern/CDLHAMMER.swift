@@ -1,12 +1,14 @@
 /// Hammer (`CDLHAMMER`): a small body with a long lower shadow and a very short upper one, its
 /// body near or below the prior candle's low. +100.
 struct Hammer: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyShort), CandleSlot(.shadowVeryShort), CandleSlot(.near, lag: 1)] }
+    static var slots: CandleSlots {
+        CandleSlots(CandleSlot(.bodyShort), CandleSlot(.shadowVeryShort), CandleSlot(.near, lag: 1))
+    }
     static let lookback = CandleSetting.lookback(length: 2, .bodyShort, .shadowLong, .shadowVeryShort, .near)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = (c.realBody() < c.average(.bodyShort, t[0]))
             & (c.lowerShadow() > c.average(.shadowLong, 0))
             & (c.upperShadow() < c.average(.shadowVeryShort, t[1]))

@@ -1,12 +1,14 @@
 /// Harami (`CDLHARAMI`): a long candle followed by a short one whose body lies inside the first
 /// body. Sign opposite to the first candle; ±100 strictly inside, ±80 touching an end.
 struct Harami: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyLong, lag: 1), CandleSlot(.bodyShort)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.bodyLong, lag: 1), CandleSlot(.bodyShort)) }
     static let lookback = CandleSetting.lookback(length: 2, .bodyShort, .bodyLong)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // The body-inside-body shape is the rarer test; check it before the averages.
+        guard (c.bodyTop() <= c.bodyTop(1)) & (c.bodyBottom() >= c.bodyBottom(1)) else { return 0 }
         guard (c.realBody(1) > c.average(.bodyLong, t[0], 1)) & (c.realBody(0) <= c.average(.bodyShort, t[1], 0)) else { return 0 }
         return HaramiShape.value(c)
     }

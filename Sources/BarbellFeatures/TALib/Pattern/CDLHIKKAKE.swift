@@ -2,7 +2,7 @@
 /// (±100, +100 when the break is downward, a bullish trap); if within three bars the close then
 /// passes the inside bar's opposite extreme, the pattern is confirmed (±200) on that bar.
 struct Hikkake: CandlePattern {
-    static var slots: [CandleSlot] { [] }
+    static var slots: CandleSlots { CandleSlots() }
     static let lookback = 5
     static let primingBars = 3
     static let span = 3
@@ -14,9 +14,9 @@ struct Hikkake: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    mutating func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    mutating func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         if (c.high(1) < c.high(2)) & (c.low(1) > c.low(2))
-            & (((c.high() < c.high(1)) & (c.low() < c.low(1))) | ((c.high() > c.high(1)) & (c.low() > c.low(1)))) {
+            && (((c.high() < c.high(1)) & (c.low() < c.low(1))) | ((c.high() > c.high(1)) & (c.low() > c.low(1)))) {
             patternResult = c.high() < c.high(1) ? 100 : -100
             patternIndex = c.index
             insideHigh = c.high(1)

@@ -2,7 +2,7 @@
 /// (bullish) or high (bearish), then a breakout bar (±100); confirmed (±200) if within three bars
 /// the close passes the second inside bar's opposite extreme.
 struct HikkakeModified: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.near, lag: 2)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.near, lag: 2)) }
     static let lookback = max(1, CandleSetting.near.averagePeriod) + 5
     static let primingBars = 3
     static let span = 4
@@ -12,9 +12,9 @@ struct HikkakeModified: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    mutating func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    mutating func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         if (c.high(2) < c.high(3)) & (c.low(2) > c.low(3)) & (c.high(1) < c.high(2)) & (c.low(1) > c.low(2))
-            & (((c.high() < c.high(1)) & (c.low() < c.low(1)) & (c.close(2) <= c.low(2) + c.average(.near, t[0], 2)))
+            && (((c.high() < c.high(1)) & (c.low() < c.low(1)) & (c.close(2) <= c.low(2) + c.average(.near, t[0], 2)))
                 | ((c.high() > c.high(1)) & (c.low() > c.low(1)) & (c.close(2) >= c.high(2) - c.average(.near, t[0], 2)))) {
             patternResult = c.high() < c.high(1) ? 100 : -100
             patternIndex = c.index

@@ -1,12 +1,12 @@
 /// In-Neck (`CDLINNECK`): a long black candle, then a white candle opening below its low and
 /// closing at or slightly above its close. −100.
 struct InNeck: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.equal, lag: 1), CandleSlot(.bodyLong, lag: 1)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.equal, lag: 1), CandleSlot(.bodyLong, lag: 1)) }
     static let lookback = CandleSetting.lookback(length: 2, .equal, .bodyLong)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = c.isBlack(1) & (c.realBody(1) > c.average(.bodyLong, t[1], 1))
             & c.isWhite(0) & (c.open() < c.low(1))
             & (c.close() <= c.close(1) + c.average(.equal, t[0], 1)) & (c.close() >= c.close(1))

@@ -1,12 +1,12 @@
 /// Kicking by Length (`CDLKICKINGBYLENGTH`): a Kicking pattern whose sign is the colour of the
 /// longer marubozu.
 struct KickingByLength: CandlePattern {
-    static var slots: [CandleSlot] { KickingShape.slots }
+    static var slots: CandleSlots { KickingShape.slots }
     static let lookback = KickingShape.lookback
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard KickingShape.matches(c, t) else { return 0 }
         return Double((c.realBody(0) > c.realBody(1) ? c.color(0) : c.color(1)) * 100)
     }

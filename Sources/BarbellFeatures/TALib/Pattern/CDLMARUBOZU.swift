@@ -1,11 +1,11 @@
 /// Marubozu (`CDLMARUBOZU`): a long body with very short shadows. Sign is the colour.
 struct Marubozu: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyLong), CandleSlot(.shadowVeryShort)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.bodyLong), CandleSlot(.shadowVeryShort)) }
     static let lookback = CandleSetting.lookback(length: 1, .bodyLong, .shadowVeryShort)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let veryShort = c.average(.shadowVeryShort, t[1])
         guard (c.realBody() > c.average(.bodyLong, t[0])) & (c.upperShadow() < veryShort) & (c.lowerShadow() < veryShort)
         else { return 0 }

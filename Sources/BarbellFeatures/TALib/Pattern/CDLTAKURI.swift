@@ -1,14 +1,14 @@
 /// Takuri (`CDLTAKURI`): a doji with a very short upper shadow and a very long lower shadow.
 /// +100.
 struct Takuri: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyDoji), CandleSlot(.shadowVeryShort)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.bodyDoji), CandleSlot(.shadowVeryShort)) }
     static let lookback = CandleSetting.lookback(length: 1, .bodyDoji, .shadowVeryShort, .shadowVeryLong)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
-        let matched = (c.realBody() <= c.average(.bodyDoji, t[0]))
-            & (c.upperShadow() < c.average(.shadowVeryShort, t[1]))
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        guard c.realBody() <= c.average(.bodyDoji, t[0]) else { return 0 }
+        let matched = (c.upperShadow() < c.average(.shadowVeryShort, t[1]))
             & (c.lowerShadow() > c.average(.shadowVeryLong, 0))
         return matched ? 100 : 0
     }

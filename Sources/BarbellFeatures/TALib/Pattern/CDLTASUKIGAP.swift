@@ -2,21 +2,20 @@
 /// similar size of the opposite colour that opens inside it and closes inside the gap. Sign is
 /// the second candle's colour.
 struct TasukiGap: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.near, lag: 1)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.near, lag: 1)) }
     static let lookback = CandleSetting.lookback(length: 3, .near)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
-        let near = c.average(.near, t[0], 1)
-        let similar = (abs(c.realBody(1) - c.realBody(0)) < near)
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard (c.realBodyGapUp(1, 2) & c.isWhite(1) & c.isBlack(0)
                 & (c.open() < c.close(1)) & (c.open() > c.open(1))
-                & (c.close() < c.open(1)) & (c.close() > c.bodyTop(2)) & similar)
+                & (c.close() < c.open(1)) & (c.close() > c.bodyTop(2)))
             | (c.realBodyGapDown(1, 2) & c.isBlack(1) & c.isWhite(0)
                 & (c.open() < c.open(1)) & (c.open() > c.close(1))
-                & (c.close() > c.open(1)) & (c.close() < c.bodyBottom(2)) & similar)
+                & (c.close() > c.open(1)) & (c.close() < c.bodyBottom(2)))
         else { return 0 }
+        guard abs(c.realBody(1) - c.realBody(0)) < c.average(.near, t[0], 1) else { return 0 }
         return Double(c.color(1) * 100)
     }
 }

@@ -1,15 +1,16 @@
 /// Tristar (`CDLTRISTAR`): three doji, the middle one gapping away from the others: −100 when
 /// it gaps up, +100 when it gaps down.
 struct Tristar: CandlePattern {
-    static var slots: [CandleSlot] { [CandleSlot(.bodyDoji, lag: 2)] }
+    static var slots: CandleSlots { CandleSlots(CandleSlot(.bodyDoji, lag: 2)) }
     static let lookback = CandleSetting.lookback(length: 3, .bodyDoji)
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // TA-Lib measures all three bodies against the first candle's average.
         let doji = c.average(.bodyDoji, t[0], 2)
-        guard (c.realBody(2) <= doji) & (c.realBody(1) <= doji) & (c.realBody(0) <= doji) else { return 0 }
+        guard c.realBody(0) <= doji else { return 0 }
+        guard (c.realBody(2) <= doji) & (c.realBody(1) <= doji) else { return 0 }
         var value = 0.0
         if c.realBodyGapUp(1, 2) & (c.bodyTop(0) < c.bodyTop(1)) { value = -100 }
         if c.realBodyGapDown(1, 2) & (c.bodyBottom(0) > c.bodyBottom(1)) { value = 100 }

@@ -2,14 +2,16 @@
 /// body gap between them, then a candle of the other colour opening in the second body and
 /// closing in the first, filling the gap. Sign is the first colour.
 struct SideGapThreeMethods: CandlePattern {
-    static var slots: [CandleSlot] { [] }
+    static var slots: CandleSlots { CandleSlots() }
     static let lookback = 2
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: UnsafePointer<Double>) -> Double {
+    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard (c.color(2) == c.color(1)) & (c.color(0) == -c.color(1))
-            & (c.open() < c.bodyTop(1)) & (c.open() > c.bodyBottom(1))
+            & ((c.isWhite(2) & c.realBodyGapUp(1, 2)) | (c.isBlack(2) & c.realBodyGapDown(1, 2)))
+        else { return 0 }
+        guard (c.open() < c.bodyTop(1)) & (c.open() > c.bodyBottom(1))
             & (c.close() < c.bodyTop(2)) & (c.close() > c.bodyBottom(2))
             & ((c.isWhite(2) & c.realBodyGapUp(1, 2)) | (c.isBlack(2) & c.realBodyGapDown(1, 2)))
         else { return 0 }

@@ -7,16 +7,19 @@
 /// across bars (Hikkake) see ``primingBars`` bars before their first output.
 protocol CandlePattern: SendableMetatype {
     init(_ parameters: FeatureParameters)
-    /// Running totals `evaluate` reads, `totals[k]` for `slots[k]`.
-    static var slots: [CandleSlot] { get }
+    /// Running totals `evaluate` reads, `totals[k]` for `slots[k]`. Patterns return a
+    /// ``CandleSlots`` value from a computed property, so after inlining the compiler sees
+    /// constant slots, updates them in straight-line code and keeps the totals in registers.
+    static var slots: CandleSlots { get }
     /// TA-Lib's `TA_CDLxxx_Lookback`.
     static var lookback: Int { get }
     /// Bars before ``lookback`` that are evaluated (state only, no output); 0 for most patterns.
     static var primingBars: Int { get }
     /// How many bars back `evaluate` reads, plus one.
     static var span: Int { get }
-    /// The pattern's value at the current bar: 0, ±100 or ±200.
-    mutating func evaluate(_ bar: Candles, _ totals: UnsafePointer<Double>) -> Double
+    /// The pattern's value at the current bar: 0, ±100, ±80 (weak Engulfing/Harami) or ±200
+    /// (confirmed Hikkake).
+    mutating func evaluate(_ bar: Candles, _ totals: CandleTotals) -> Double
 }
 
 extension CandlePattern {
@@ -25,7 +28,10 @@ extension CandlePattern {
 
     /// Bars of history a stream keeps: the pattern's reach and the windows of its totals.
     static var history: Int {
-        slots.reduce(max(span, primingBars + 1)) { max($0, $1.lag + $1.setting.averagePeriod + 1) }
+        let slots = slots
+        var bars = max(span, primingBars + 1)
+        for k in 0..<slots.count { bars = max(bars, slots[k].lag + slots[k].setting.averagePeriod + 1) }
+        return bars
     }
 }
 
@@ -46,52 +52,61 @@ enum CandlePatternKernel {
         let slots = P.slots
         let first = start + lookback - P.primingBars
         let o = open.baseAddress!, h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(slots.count, 1)) { totals in
-            let totals = totals.baseAddress!
-            for k in slots.indices {
-                totals[k] = 0
-                let period = slots[k].setting.averagePeriod
-                guard period > 0 else { continue }
-                var j = first - period
-                while j < first {
-                    let bar = Candles(openAt: o + j, highAt: h + j, lowAt: l + j, closeAt: c + j, index: j - start)
-                    totals[k] += bar.range(slots[k].setting, slots[k].lag)
-                    j += 1
-                }
+        var totals = CandleTotals()
+        for k in 0..<slots.count {
+            let period = slots[k].setting.averagePeriod
+            guard period > 0 else { continue }
+            var j = first - period
+            while j < first {
+                let bar = Candles(openAt: o + j, highAt: h + j, lowAt: l + j, closeAt: c + j, index: j - start)
+                totals[k] += bar.range(slots[k].setting, slots[k].lag)
+                j += 1
             }
-            var i = first
-            while i < n {
-                let bar = Candles(openAt: o + i, highAt: h + i, lowAt: l + i, closeAt: c + i, index: i - start)
-                let value = pattern.evaluate(bar, totals)
-                if i >= firstOutput { out[i] = value }
-                advance(slots, bar, totals)
-                i += 1
-            }
+        }
+        var i = first
+        while i < n {
+            let bar = Candles(openAt: o + i, highAt: h + i, lowAt: l + i, closeAt: c + i, index: i - start)
+            let value = pattern.evaluate(bar, totals)
+            if i >= firstOutput { out[i] = value }
+            advance(slots, bar, &totals)
+            i += 1
         }
     }
 
     /// Slides every total one bar: adds the range of the candle entering the window and
     /// subtracts that of the candle leaving it, as one `+= new - old`.
-    @inline(__always)
-    static func advance(_ slots: [CandleSlot], _ bar: Candles, _ totals: UnsafeMutablePointer<Double>) {
-        for k in slots.indices {
-            let period = slots[k].setting.averagePeriod
-            guard period > 0 else { continue }
-            let setting = slots[k].setting, lag = slots[k].lag
-            totals[k] += bar.range(setting, lag) - bar.range(setting, lag + period)
-        }
+    // `@_transparent` because `@inline(__always)` was not honoured here at eight slots, and an
+    // out-of-line update forces the totals through memory on every bar.
+    @_transparent
+    static func advance(_ slots: CandleSlots, _ bar: Candles, _ totals: inout CandleTotals) {
+        let count = slots.count
+        if count > 0 { slide(slots.s0, bar, &totals.t0) }
+        if count > 1 { slide(slots.s1, bar, &totals.t1) }
+        if count > 2 { slide(slots.s2, bar, &totals.t2) }
+        if count > 3 { slide(slots.s3, bar, &totals.t3) }
+        if count > 4 { slide(slots.s4, bar, &totals.t4) }
+        if count > 5 { slide(slots.s5, bar, &totals.t5) }
+        if count > 6 { slide(slots.s6, bar, &totals.t6) }
+        if count > 7 { slide(slots.s7, bar, &totals.t7) }
+    }
+
+    @_transparent
+    static func slide(_ slot: CandleSlot, _ bar: Candles, _ total: inout Double) {
+        let period = slot.setting.averagePeriod
+        guard period > 0 else { return }
+        total += bar.range(slot.setting, slot.lag) - bar.range(slot.setting, slot.lag + period)
     }
 
     /// The incremental form: the last bars in a contiguous buffer that is compacted every
     /// ``CandlePattern/history`` bars, so a bar costs O(slots) without allocating.
     struct Stream<P: CandlePattern>: FeatureStream {
         var pattern: P
-        let slots: [CandleSlot]
+        let slots: CandleSlots
         let history: Int
         let capacity: Int
         /// open, high, low, close columns of `capacity` values each.
         var buffer: [Double]
-        var totals: [Double]
+        var totals = CandleTotals()
         /// Bars in `buffer`.
         var held = 0
         /// Bars seen since the first bar with all four prices.
@@ -104,7 +119,6 @@ enum CandlePatternKernel {
             history = P.history
             capacity = 2 * history
             buffer = [Double](repeating: 0, count: 4 * capacity)
-            totals = [Double](repeating: 0, count: max(slots.count, 1))
         }
 
         mutating func update(_ inputs: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Double>) {
@@ -130,28 +144,26 @@ enum CandlePatternKernel {
             let first = lookback - P.primingBars
             let capacity = capacity, held = held
             let slots = slots
-            var pattern = pattern
+            var pattern = pattern, totals = totals
             let value: Double? = buffer.withUnsafeBufferPointer { b in
                 let p = b.baseAddress! + (held - 1)
                 let bar = Candles(openAt: p, highAt: p + capacity, lowAt: p + 2 * capacity, closeAt: p + 3 * capacity, index: i)
-                return totals.withUnsafeMutableBufferPointer { t in
-                    let totals = t.baseAddress!
-                    if i < first {
-                        // Build each total from the same bars, in the same order, as the batch warm-up.
-                        for k in slots.indices {
-                            let period = slots[k].setting.averagePeriod
-                            if period > 0, i >= first - period {
-                                totals[k] += bar.range(slots[k].setting, slots[k].lag)
-                            }
+                if i < first {
+                    // Build each total from the same bars, in the same order, as the batch warm-up.
+                    for k in 0..<slots.count {
+                        let period = slots[k].setting.averagePeriod
+                        if period > 0, i >= first - period {
+                            totals[k] += bar.range(slots[k].setting, slots[k].lag)
                         }
-                        return nil
                     }
-                    let value = pattern.evaluate(bar, totals)
-                    CandlePatternKernel.advance(slots, bar, totals)
-                    return value
+                    return nil
                 }
+                let value = pattern.evaluate(bar, totals)
+                CandlePatternKernel.advance(slots, bar, &totals)
+                return value
             }
             self.pattern = pattern
+            self.totals = totals
             if i >= lookback, let value { outputs[0] = value }
         }
     }
@@ -168,7 +180,7 @@ extension FeatureDescriptor {
     ) -> FeatureDescriptor {
         FeatureDescriptor(
             name: name, group: .pattern, summary: summary, inputs: InputField.ohlc, parameters: parameters,
-            outputs: ["integer"], nanPolicy: .passThrough, streamingCost: "O(1)",
+            outputs: ["integer"], nanPolicy: .passThrough, warmupValue: 0, streamingCost: "O(1)",
             lookback: { _ in P.lookback },
             batch: { inputs, p, outputs in CandlePatternKernel.batch(P.self, inputs, p, outputs[0]) },
             stream: { CandlePatternKernel.Stream<P>($0) }

@@ -49,3 +49,74 @@ struct CandleSlot: Sendable {
         self.lag = lag
     }
 }
+
+/// The running totals of one pattern, at most eight, as a fixed-size value.
+///
+/// Being a plain struct (not an array) built from constants lets the compiler resolve every
+/// slot at compile time: the per-bar update becomes straight-line code and the totals stay in
+/// registers, as the local variables of TA-Lib's C functions do.
+struct CandleSlots: Sendable {
+    let count: Int
+    let s0, s1, s2, s3, s4, s5, s6, s7: CandleSlot
+
+    @inline(__always)
+    init(_ s0: CandleSlot? = nil, _ s1: CandleSlot? = nil, _ s2: CandleSlot? = nil, _ s3: CandleSlot? = nil,
+         _ s4: CandleSlot? = nil, _ s5: CandleSlot? = nil, _ s6: CandleSlot? = nil, _ s7: CandleSlot? = nil) {
+        let unused = CandleSlot(.shadowLong)
+        count = s0 == nil ? 0 : s1 == nil ? 1 : s2 == nil ? 2 : s3 == nil ? 3
+            : s4 == nil ? 4 : s5 == nil ? 5 : s6 == nil ? 6 : s7 == nil ? 7 : 8
+        self.s0 = s0 ?? unused
+        self.s1 = s1 ?? unused
+        self.s2 = s2 ?? unused
+        self.s3 = s3 ?? unused
+        self.s4 = s4 ?? unused
+        self.s5 = s5 ?? unused
+        self.s6 = s6 ?? unused
+        self.s7 = s7 ?? unused
+    }
+
+    @inline(__always) subscript(k: Int) -> CandleSlot {
+        switch k {
+        case 0: s0
+        case 1: s1
+        case 2: s2
+        case 3: s3
+        case 4: s4
+        case 5: s5
+        case 6: s6
+        default: s7
+        }
+    }
+}
+
+/// The values of a pattern's running totals, `t[k]` for slot `k`.
+struct CandleTotals {
+    var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0, t4 = 0.0, t5 = 0.0, t6 = 0.0, t7 = 0.0
+
+    @inline(__always) subscript(k: Int) -> Double {
+        get {
+            switch k {
+            case 0: t0
+            case 1: t1
+            case 2: t2
+            case 3: t3
+            case 4: t4
+            case 5: t5
+            case 6: t6
+            default: t7
+            }
+        }
+        set {
+            switch k {
+            case 0: t0 = newValue
+            case 1: t1 = newValue
+            case 2: t2 = newValue
+            case 3: t3 = newValue
+            case 4: t4 = newValue
+            case 5: t5 = newValue
+            case 6: t6 = newValue
+            default: t7 = newValue
+            }
+        }
+    }
+}
