@@ -57,7 +57,7 @@ extension FeatureCatalog {
     ]
 
     private static func rate(_ name: String, _ summary: String, _ kind: RateOfChange.Kind) -> FeatureDescriptor {
-        .scalar(name, group: .momentum, summary: summary, parameters: [.timePeriod(default: 10, min: 1)],
+        .scalar(name, group: .momentum, summary: summary, parameters: [.timePeriod(default: 10, min: 1)], writesEveryOutput: true,
                 lookback: { RateOfChange.lookback($0.int("timeperiod")) },
                 batch: { x, p, out in RateOfChange.batch(kind, x, period: p.int("timeperiod"), out) },
                 stream: { RateOfChange.Stream(kind: kind, period: $0.int("timeperiod")) })

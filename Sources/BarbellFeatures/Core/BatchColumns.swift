@@ -18,7 +18,8 @@ public struct BatchInputs {
 
 /// The output columns a batch kernel writes, one per descriptor output, ``count`` values each,
 /// pre-filled with the descriptor's `warmupValue` (NaN unless it says otherwise) so a kernel
-/// writes only from its lookback on.
+/// writes only from its lookback on. With `writesEveryOutput` only the warm-up prefix is
+/// pre-filled and the kernel must write every slot from its lookback on.
 public struct BatchOutputs {
     public let count: Int
     @usableFromInline let columns: [UnsafeMutableBufferPointer<Double>]

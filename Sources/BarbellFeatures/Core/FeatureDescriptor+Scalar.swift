@@ -4,14 +4,16 @@ extension FeatureDescriptor {
     public static func scalar(
         _ name: String, group: FeatureGroup, summary: String,
         input: InputField = .close, parameters: [ParameterDescriptor] = [], output: String = "real",
-        nanPolicy: NaNPolicy = .skipLeading, warmupValue: Double = .nan, streamingCost: String = "O(1)",
+        nanPolicy: NaNPolicy = .skipLeading, warmupValue: Double = .nan, writesEveryOutput: Bool = false,
+        streamingCost: String = "O(1)",
         lookback: @escaping @Sendable (FeatureParameters) -> Int,
         batch: @escaping @Sendable (UnsafeBufferPointer<Double>, FeatureParameters, UnsafeMutableBufferPointer<Double>) -> Void,
         stream: @escaping @Sendable (FeatureParameters) -> any FeatureStream
     ) -> FeatureDescriptor {
         FeatureDescriptor(
             name: name, group: group, summary: summary, inputs: [input], parameters: parameters,
-            outputs: [output], nanPolicy: nanPolicy, warmupValue: warmupValue, streamingCost: streamingCost, lookback: lookback,
+            outputs: [output], nanPolicy: nanPolicy, warmupValue: warmupValue,
+            writesEveryOutput: writesEveryOutput, streamingCost: streamingCost, lookback: lookback,
             batch: { inputs, p, outputs in batch(inputs[0], p, outputs[0]) },
             stream: stream
         )

@@ -29,6 +29,10 @@ public struct FeatureDescriptor: Sendable {
     /// What an output holds before its first defined value: NaN, except for TA-Lib's integer
     /// outputs (candlestick patterns, HT_TRENDMODE), which the TA-Lib Python wrapper fills with 0.
     public var warmupValue: Double
+    /// The batch kernel writes every output slot from the lookback on (warm-up included where
+    /// it produces NaN itself), so the framework pre-fills only the warm-up prefix. Debug builds
+    /// check the promise after every call.
+    public var writesEveryOutput: Bool
     /// Cost of one streaming update, e.g. "O(1)" or "O(timeperiod)", for the documentation.
     public var streamingCost: String
     /// Bars consumed before the first defined output (TA-Lib's `TA_XXX_Lookback`).
@@ -41,7 +45,8 @@ public struct FeatureDescriptor: Sendable {
     public init(
         name: String, group: FeatureGroup, summary: String,
         inputs: [InputField], parameters: [ParameterDescriptor] = [], outputs: [String],
-        nanPolicy: NaNPolicy = .skipLeading, warmupValue: Double = .nan, streamingCost: String = "O(1)",
+        nanPolicy: NaNPolicy = .skipLeading, warmupValue: Double = .nan, writesEveryOutput: Bool = false,
+        streamingCost: String = "O(1)",
         lookback: @escaping @Sendable (FeatureParameters) -> Int,
         batch: @escaping @Sendable (BatchInputs, FeatureParameters, BatchOutputs) -> Void,
         stream: @escaping @Sendable (FeatureParameters) -> any FeatureStream
@@ -54,6 +59,7 @@ public struct FeatureDescriptor: Sendable {
         self.outputs = outputs
         self.nanPolicy = nanPolicy
         self.warmupValue = warmupValue
+        self.writesEveryOutput = writesEveryOutput
         self.streamingCost = streamingCost
         self.lookback = lookback
         self.batch = batch

@@ -11,10 +11,26 @@ extension ResolvedFeature {
 
     /// As ``compute(_:)`` with the input columns already in descriptor order.
     public func compute(columns sources: [[Double]], count n: Int) -> [[Double]] {
-        var outputs = [[Double]](repeating: [Double](repeating: descriptor.warmupValue, count: n), count: descriptor.outputs.count)
         let start = descriptor.nanPolicy == .skipLeading ? firstCompleteRow(sources, count: n) : 0
         let length = n - start
-        guard length > lookback else { return outputs }
+        let lookback = self.lookback
+        let runsKernel = length > lookback
+        // Kernels that promise to write every output from their lookback on get only the warm-up
+        // prefix pre-filled, which saves a full pass over memory on cheap functions.
+        let filled = runsKernel && descriptor.writesEveryOutput ? start + lookback : n
+        var outputs = (0..<descriptor.outputs.count).map { _ in
+            [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+                adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), byteCount: n * MemoryLayout<Double>.stride)
+                buffer.baseAddress!.initialize(repeating: descriptor.warmupValue, count: filled)
+                #if DEBUG
+                (buffer.baseAddress! + filled).initialize(repeating: unwrittenSentinel, count: n - filled)
+                #endif
+                // Release builds leave the tail for the kernel to write (Double is trivial, so
+                // unwritten memory is never read as an object).
+                initialized = n
+            }
+        }
+        guard runsKernel else { return outputs }
         withBuffers(sources) { inputs in
             withMutableBuffers(&outputs) { outs in
                 let batchIn = BatchInputs(count: length, columns: inputs.map { UnsafeBufferPointer(rebasing: $0[start...]) })
@@ -22,9 +38,24 @@ extension ResolvedFeature {
                 descriptor.batch(batchIn, parameters, batchOut)
             }
         }
+        #if DEBUG
+        if filled < n {
+            for (k, column) in outputs.enumerated() {
+                if let i = column.firstIndex(where: { $0.bitPattern == unwrittenSentinel.bitPattern }) {
+                    preconditionFailure("\(canonicalName): output \(descriptor.outputs[k]) not written at row \(i) although the descriptor sets writesEveryOutput")
+                }
+            }
+        }
+        #endif
         return outputs
     }
 }
+
+#if DEBUG
+/// What the tail of an output holds before a `writesEveryOutput` kernel runs in debug builds: a
+/// NaN with a payload no arithmetic produces, so tests catch a kernel that breaks its promise.
+let unwrittenSentinel = Double(bitPattern: 0x7FF8_0BAD_F00D_0001)
+#endif
 
 /// The first row where every column holds a number, or `count` when there is none (the TA-Lib
 /// Python wrapper's `check_begidx`).
