@@ -96,4 +96,28 @@ struct AlphaTests {
             }
         }
     }
+
+    @Test("Alpha158Set over several of its column-wise chunks equals the stream bit for bit")
+    func fusedSetLong() throws {
+        // walk_nan four times over (1,600 bars, NaN gaps included) spans chunk boundaries.
+        let fixture = try Self.load("walk_nan")
+        let base = try Alpha158Set.inputs.map { try fixture.input.require($0, for: "test") }
+        let columns = base.map { $0 + $0 + $0 + $0 }
+        let n = columns[0].count
+        var input = FeatureInput(count: n)
+        for (field, column) in zip(Alpha158Set.inputs, columns) { try input.set(field, column) }
+        let fused = try Alpha158Set.compute(input)
+        var stream = Alpha158Set.Stream()
+        for t in 0..<n {
+            stream.update(open: columns[0][t], high: columns[1][t], low: columns[2][t], close: columns[3][t],
+                          volume: columns[4][t], vwap: columns[5][t])
+            for k in 0..<158 {
+                let a = fused[k][t], b = stream.latest[k]
+                if !(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)) {
+                    Issue.record("\(Alpha158Set.names[k]) bar \(t): fused \(a), stream \(b)")
+                    return
+                }
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import BarbellFeatures
 import Testing
 
@@ -89,5 +90,12 @@ struct CycleStatisticTests {
             #expect(values[100...163].allSatisfy { $0.isNaN }, "\(name)")
             #expect(values[164...].allSatisfy { !$0.isNaN }, "\(name)")
         }
+    }
+
+    @Test("the Hilbert kernels' written-out constants are TA-Lib's computed ones")
+    func hilbertConstants() {
+        // HilbertCycle.rad2Deg and HTSine.deg2Rad (literals so they fold into the loops).
+        #expect(45.0 / atan(1.0) == 57.29577951308232)
+        #expect(1.0 / (45.0 / atan(1.0)) == 0.017453292519943295)
     }
 }

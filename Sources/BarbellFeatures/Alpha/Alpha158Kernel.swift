@@ -1,11 +1,10 @@
-/// Batch and stream entry points of one Alpha158 column; both run ``Alpha158Engine``.
+/// Batch and stream entry points of one Alpha158 column: the batch runs ``Alpha158Batch``, the
+/// stream ``Alpha158Engine``; both perform the same arithmetic, so they agree bit for bit.
 enum Alpha158Kernel {
     static func batch(_ feature: Alpha158Feature, _ inputs: BatchInputs, _ out: UnsafeMutableBufferPointer<Double>) {
-        var engine = Alpha158Engine([feature])
-        let layout = AlphaBar.Layout(feature.inputs)
-        let base = out.baseAddress!
-        for t in 0..<inputs.count {
-            engine.update(layout.bar { inputs[$0][t] }, into: base + t)
+        guard let base = out.baseAddress, inputs.count > 0 else { return }
+        Alpha158Batch.withColumns(feature.inputs, count: inputs.count, { inputs[$0] }) { columns in
+            Alpha158Batch.compute([feature], columns, [base])
         }
     }
 

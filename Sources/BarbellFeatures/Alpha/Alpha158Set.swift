@@ -1,5 +1,5 @@
-/// All of Qlib's Alpha158 at once: one pass over the bars that computes every rolling primitive
-/// once and derives the 158 columns from it, instead of 158 independent feature kernels.
+/// All of Qlib's Alpha158 at once: computes every rolling primitive once (column-wise, see
+/// ``Alpha158Batch``) and derives the 158 columns from it, instead of 158 independent feature kernels.
 ///
 /// The values are bit-identical to the per-feature catalogue entries (`KMID`, `ROC5`, ...), which
 /// run the same engine on one feature each; use this for `--set alpha158`-style bulk work.
@@ -30,20 +30,31 @@ public enum Alpha158Set {
         for f in features { for field in f.inputs where !fields.contains(field) { fields.append(field) } }
         var columns: [[Double]] = []
         for field in fields { columns.append(try input.require(field, for: "Alpha158")) }
-        let layout = AlphaBar.Layout(fields)
         let n = input.count
         let width = features.count
-        var block = [Double](repeating: .nan, count: n * width)
-        var engine = Alpha158Engine(features)
-        block.withUnsafeMutableBufferPointer { out in
-            let base = out.baseAddress!
-            withBuffers(columns) { inputs in
-                for t in 0..<n {
-                    engine.update(layout.bar { inputs[$0][t] }, into: base + t, stride: n)
+        guard n > 0 else { return Array(repeating: [], count: width) }
+        // The column-wise engine writes straight into the result arrays: each array's
+        // uninitialised storage stays open (nested) until every column is written.
+        return withBuffers(columns) { inputs in
+            Alpha158Batch.withColumns(fields, count: n, { inputs[$0] }) { bars in
+                var pointers: [UnsafeMutablePointer<Double>] = []
+                var arrays: [[Double]] = []
+                func nest(_ k: Int) {
+                    if k == width {
+                        Alpha158Batch.compute(features, bars, pointers)
+                        return
+                    }
+                    let column = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+                        pointers.append(buffer.baseAddress!)
+                        nest(k + 1)
+                        initialized = n
+                    }
+                    arrays.append(column)      // innermost (last column) first
                 }
+                nest(0)
+                return Array(arrays.reversed())
             }
         }
-        return (0..<width).map { k in Array(block[(k * n)..<((k + 1) * n)]) }
     }
 
     private static let byName: [String: Alpha158Feature] =

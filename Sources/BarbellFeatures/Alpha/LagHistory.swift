@@ -22,10 +22,25 @@ struct LagHistory: Sendable {
 
 /// A read-only view of one series inside ``Alpha158Engine``'s flat history block: 64 slots,
 /// newest at `head`.
-struct HistoryView {
+struct HistoryView: LagSource {
     let base: UnsafePointer<Double>
     let head: Int
 
     @inline(__always)
     func lag(_ k: Int) -> Double { base[(head - k) & (LagHistory.capacity - 1)] }
+}
+
+/// Anything read by lag (0 the newest): the ring ``HistoryView`` of the streaming engine or the
+/// contiguous ``ColumnView`` of the batch engine, so the rolling primitives run the same code on both.
+protocol LagSource {
+    func lag(_ k: Int) -> Double
+}
+
+/// A contiguous column read at one bar: lag `k` is `base[-k]`. The caller only reads lags that
+/// exist (the primitives never look further back than the bars seen).
+struct ColumnView: LagSource {
+    let base: UnsafePointer<Double>
+
+    @inline(__always)
+    func lag(_ k: Int) -> Double { base[-k] }
 }

@@ -75,7 +75,7 @@ struct PandasRollingCorrelation: Sendable {
 
     /// Slides a `window`-bar window over two pandas-clean histories (newest at lag 0).
     @inline(__always)
-    mutating func slide(_ xs: HistoryView, _ ys: HistoryView, window: Int, available: Int) {
+    mutating func slide<H: LagSource>(_ xs: H, _ ys: H, window: Int, available: Int) {
         if started {
             if available > window { remove(xs.lag(window), ys.lag(window)) }
             add(xs.lag(0), ys.lag(0))
@@ -96,9 +96,36 @@ struct PandasRollingCorrelation: Sendable {
     /// `Corr(x, y, N)` before Qlib's constant-window mask.
     var correlation: Double {
         guard observations > 0, m2X != 0, m2Y != 0 else { return .nan }
-        let value = comoment / Foundation.pow(m2X * m2Y, 0.5)
+        let value = comoment / cPowHalf(m2X * m2Y)
         if value > 1 { return 1 }
         if value < -1 { return -1 }
         return value
     }
 }
+
+/// C's `pow(x, 0.5)` (what pandas' Cython `** 0.5` calls), bit for bit, mostly without the libm
+/// call (``libmPowHalf(_:)``): glibc's `pow` is within 0.55 ulp of the exact result, so wherever
+/// the exact square root lies within 0.45 ulp of the correctly rounded `sqrt(x)` both return that same double. The
+/// distance is measured from the exact residual `x - s²` (Dekker's product, no FMA); the rare
+/// values near a rounding midpoint, and extreme magnitudes, still go to `pow`.
+@inline(__always)
+func cPowHalf(_ x: Double) -> Double {
+    guard x >= 1e-280 && x <= 1e280 else { return libmPowHalf(x) }
+    let s = x.squareRoot()
+    let c = 134_217_729.0 * s                  // Veltkamp split of s into 26 + 27 bits
+    let hi = c - (c - s)
+    let lo = s - hi
+    let p = s * s
+    let e = ((hi * hi - p) + 2 * hi * lo) + lo * lo       // s·s - p, exactly
+    let r = (x - p) - e                        // x - s² (x - p is exact by Sterbenz)
+    // exact root - s ≈ r / 2s; the ulp below s is half s.ulp when s is a power of two
+    let ulp = s.significandBitPattern == 0 ? s.ulp * 0.5 : s.ulp
+    if abs(r) < 0.9 * s * ulp { return s }
+    return libmPowHalf(x)
+}
+
+/// The libm call itself, kept out of the optimiser's reach: LLVM rewrites a visible
+/// `pow(x, 0.5)` as `sqrt(x)`, which differs from glibc's `pow` near rounding midpoints (so
+/// release builds would otherwise not match debug builds or pandas bit for bit).
+@_optimize(none) @inline(never)
+func libmPowHalf(_ x: Double) -> Double { Foundation.pow(x, 0.5) }

@@ -53,7 +53,7 @@ struct PandasRollingVariance: Sendable {
     /// Slides a `window`-bar window over `history` (pandas-clean values, newest at lag 0),
     /// `available` being how many bars the series has so far (the newest included).
     @inline(__always)
-    mutating func slide(_ history: HistoryView, window: Int, available: Int) {
+    mutating func slide<H: LagSource>(_ history: H, window: Int, available: Int) {
         if started {
             if available > window { remove(history.lag(window)) }
             add(history.lag(0))

@@ -61,8 +61,11 @@ struct QlibRollingRegression: Sendable {
     }
 
     /// `Resi(x, N)`: the newest value minus the fitted value at the newest position.
-    func residual(newest y: Double) -> Double {
-        let b = slope
+    func residual(newest y: Double) -> Double { residual(newest: y, slope: slope) }
+
+    /// ``residual(newest:)`` given ``slope``, already computed for this bar.
+    @inline(__always)
+    func residual(newest y: Double, slope b: Double) -> Double {
         let meanX = sumX / n
         let meanY = sumY / n
         let intercept = meanY - b * meanX

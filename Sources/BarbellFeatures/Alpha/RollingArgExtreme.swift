@@ -27,12 +27,12 @@ struct RollingArgExtreme: Sendable {
 
     /// Takes the newest value of `history` (pandas-clean; lag 0) as the next bar.
     @inline(__always)
-    mutating func push(_ history: HistoryView) {
+    mutating func push<H: LagSource>(_ history: H) {
         let mask = LagHistory.capacity - 1
         bar += 1
+        let bar = self.bar, maximum = isMaximum
         let oldest = bar - window + 1           // first bar still in the window
         if oldest > 0 && !history.lag(window).isNaN { numbers -= 1 }
-        while candidateFront != candidateBack && candidates[candidateFront & mask] < oldest { candidateFront += 1 }
         while nanFront != nanBack && nanBars[nanFront & mask] < oldest { nanFront += 1 }
 
         let x = history.lag(0)
@@ -41,19 +41,28 @@ struct RollingArgExtreme: Sendable {
             nanBack += 1
         } else {
             numbers += 1
-            while candidateFront != candidateBack {
-                let back = history.lag(bar - candidates[(candidateBack - 1) & mask])
-                if isMaximum ? back < x : back > x { candidateBack -= 1 } else { break }
-            }
-            candidates[candidateBack & mask] = bar
-            candidateBack += 1
         }
+        var front = candidateFront, back = candidateBack
+        let best = candidates.withUnsafeMutableBufferPointer { buffer -> Int in
+            let c = buffer.baseAddress!
+            while front != back && c[front & mask] < oldest { front += 1 }
+            if !x.isNaN {
+                while front != back {
+                    let last = history.lag(bar - c[(back - 1) & mask])
+                    if maximum ? last < x : last > x { back -= 1 } else { break }
+                }
+                c[back & mask] = bar
+                back += 1
+            }
+            return front != back ? c[front & mask] : 0
+        }
+        candidateFront = front
+        candidateBack = back
         guard numbers > 0 else {
             extreme = .nan
             position = .nan
             return
         }
-        let best = candidates[candidateFront & mask]
         extreme = history.lag(bar - best)
         let first = nanFront != nanBack ? nanBars[nanFront & mask] : best
         position = Double(first - max(oldest, 0) + 1)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The non-NaN values of a rolling window kept in ascending order, for pandas' rolling
 /// `quantile` (linear interpolation) and `rank(pct=True)` (average ties), which Qlib's
 /// `Quantile` and `Rank` call with `min_periods=1`.
@@ -10,33 +12,57 @@ struct SortedWindow: Sendable {
 
     init(window: Int) { values = [Double](repeating: 0, count: window + 1) }
 
-    /// Index of the first value ≥ `x` (`strict == false`) or > `x` (`strict == true`).
+    /// Index of the first value ≥ `x` (`strict == false`) or > `x` (`strict == true`) among the
+    /// `count` sorted values at `v`.
+    @inline(__always)
+    private static func bound(_ v: UnsafePointer<Double>, _ count: Int, _ x: Double, strict: Bool) -> Int {
+        // Branch-free halving (the trip count depends on `count` only): `base` stays the last
+        // index known to be below `x`, or 0.
+        guard count > 0 else { return 0 }
+        var base = 0, n = count
+        if strict {
+            while n > 1 {
+                let half = n >> 1
+                base &+= v[base + half] <= x ? half : 0
+                n &-= half
+            }
+            return base + (v[base] <= x ? 1 : 0)
+        } else {
+            while n > 1 {
+                let half = n >> 1
+                base &+= v[base + half] < x ? half : 0
+                n &-= half
+            }
+            return base + (v[base] < x ? 1 : 0)
+        }
+    }
+
     @inline(__always)
     private func bound(_ x: Double, strict: Bool) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if strict ? values[mid] <= x : values[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        values.withUnsafeBufferPointer { Self.bound($0.baseAddress!, count, x, strict: strict) }
     }
 
     /// Deletes `leaving` then inserts `entering` (pandas-clean; NaN is skipped).
     @inline(__always)
     mutating func slide(entering: Double, leaving: Double) {
-        if !leaving.isNaN {
-            let i = bound(leaving, strict: false)
-            var j = i
-            while j < count - 1 { values[j] = values[j + 1]; j += 1 }
-            count -= 1
+        let leaves = !leaving.isNaN, enters = !entering.isNaN
+        guard leaves || enters else { return }
+        var count = self.count
+        values.withUnsafeMutableBufferPointer { buffer in
+            let v = buffer.baseAddress!
+            if leaves {
+                let j = Self.bound(v, count, leaving, strict: false)
+                memmove(v + j, v + j + 1, Swift.max(count - 1 - j, 0) * MemoryLayout<Double>.stride)
+                count -= 1
+            }
+            if enters {
+                let i = Self.bound(v, count, entering, strict: true)
+                memmove(v + i + 1, v + i, (count - i) * MemoryLayout<Double>.stride)
+                v[i] = entering
+                count += 1
+            }
         }
-        if !entering.isNaN {
-            let i = bound(entering, strict: true)
-            var j = count
-            while j > i { values[j] = values[j - 1]; j -= 1 }
-            values[i] = entering
-            count += 1
-        }
+        self.count = count
     }
 
     /// pandas' linear-interpolated quantile `q` of the window.

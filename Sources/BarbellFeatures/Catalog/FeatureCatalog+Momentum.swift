@@ -40,7 +40,7 @@ extension FeatureCatalog {
     ) -> FeatureDescriptor {
         FeatureDescriptor(
             name: name, group: .momentum, summary: summary, inputs: inputs,
-            parameters: [.timePeriod(default: 14, min: minPeriod)], outputs: ["real"],
+            parameters: [.timePeriod(default: 14, min: minPeriod)], outputs: ["real"], writesEveryOutput: true,
             lookback: { lookback($0.int("timeperiod")) },
             batch: { i, p, o in batch(i, p.int("timeperiod"), o) },
             stream: { stream($0.int("timeperiod")) })
@@ -68,7 +68,7 @@ extension FeatureCatalog {
     private static let oscillators: [FeatureDescriptor] = [
         FeatureDescriptor(
             name: "BOP", group: .momentum, summary: "Balance of Power: (close - open) / (high - low)",
-            inputs: InputField.ohlc, outputs: ["real"],
+            inputs: InputField.ohlc, outputs: ["real"], writesEveryOutput: true,
             lookback: { _ in 0 },
             batch: { i, _, o in BOP.batch(open: i[0], high: i[1], low: i[2], close: i[3], o[0]) },
             stream: { _ in BOP.Stream() }),
@@ -76,35 +76,35 @@ extension FeatureCatalog {
         wilder("RSI", "Relative Strength Index", .rsi),
         FeatureDescriptor(
             name: "AROON", group: .momentum, summary: "Aroon: bars since the highest high / lowest low, 0-100",
-            inputs: InputField.hl, parameters: [.timePeriod(default: 14)], outputs: ["aroondown", "aroonup"],
+            inputs: InputField.hl, parameters: [.timePeriod(default: 14)], outputs: ["aroondown", "aroonup"], writesEveryOutput: true,
             streamingCost: "O(1) amortised, O(timeperiod) worst case",
             lookback: { AROON.lookback($0.int("timeperiod")) },
             batch: { i, p, o in AROON.batch(high: i[0], low: i[1], period: p.int("timeperiod"), down: o[0], up: o[1]) },
             stream: { AROON.Stream(period: $0.int("timeperiod"), oscillator: false) }),
         FeatureDescriptor(
             name: "AROONOSC", group: .momentum, summary: "Aroon oscillator: aroonup - aroondown",
-            inputs: InputField.hl, parameters: [.timePeriod(default: 14)], outputs: ["real"],
+            inputs: InputField.hl, parameters: [.timePeriod(default: 14)], outputs: ["real"], writesEveryOutput: true,
             streamingCost: "O(1) amortised, O(timeperiod) worst case",
             lookback: { AROON.lookback($0.int("timeperiod")) },
             batch: { i, p, o in AROON.oscillatorBatch(high: i[0], low: i[1], period: p.int("timeperiod"), o[0]) },
             stream: { AROON.Stream(period: $0.int("timeperiod"), oscillator: true) }),
         FeatureDescriptor(
             name: "CCI", group: .momentum, summary: "Commodity Channel Index",
-            inputs: InputField.hlc, parameters: [.timePeriod(default: 14)], outputs: ["real"],
+            inputs: InputField.hlc, parameters: [.timePeriod(default: 14)], outputs: ["real"], writesEveryOutput: true,
             streamingCost: "O(timeperiod)",
             lookback: { CCI.lookback($0.int("timeperiod")) },
             batch: { i, p, o in CCI.batch(high: i[0], low: i[1], close: i[2], period: p.int("timeperiod"), o[0]) },
             stream: { CCI.Stream(period: $0.int("timeperiod")) }),
         FeatureDescriptor(
             name: "IMI", group: .momentum, summary: "Intraday Momentum Index",
-            inputs: [.open, .close], parameters: [.timePeriod(default: 14)], outputs: ["real"],
+            inputs: [.open, .close], parameters: [.timePeriod(default: 14)], outputs: ["real"], writesEveryOutput: true,
             streamingCost: "O(timeperiod)",
             lookback: { IMI.lookback($0.int("timeperiod")) },
             batch: { i, p, o in IMI.batch(open: i[0], close: i[1], period: p.int("timeperiod"), o[0]) },
             stream: { IMI.Stream(period: $0.int("timeperiod")) }),
         FeatureDescriptor(
             name: "MFI", group: .momentum, summary: "Money Flow Index",
-            inputs: InputField.hlcv, parameters: [.timePeriod(default: 14)], outputs: ["real"],
+            inputs: InputField.hlcv, parameters: [.timePeriod(default: 14)], outputs: ["real"], writesEveryOutput: true,
             lookback: { MFI.lookback($0.int("timeperiod")) },
             batch: { i, p, o in MFI.batch(high: i[0], low: i[1], close: i[2], volume: i[3], period: p.int("timeperiod"), o[0]) },
             stream: { MFI.Stream(period: $0.int("timeperiod")) }),
@@ -116,7 +116,7 @@ extension FeatureCatalog {
                 .integer("timeperiod2", default: 14, range: 1...100_000, "number of bars for the second average"),
                 .integer("timeperiod3", default: 28, range: 1...100_000, "number of bars for the third average"),
             ],
-            outputs: ["real"],
+            outputs: ["real"], writesEveryOutput: true,
             lookback: { ULTOSC.lookback($0.int("timeperiod1"), $0.int("timeperiod2"), $0.int("timeperiod3")) },
             batch: { i, p, o in
                 ULTOSC.batch(high: i[0], low: i[1], close: i[2],
@@ -125,7 +125,7 @@ extension FeatureCatalog {
             stream: { ULTOSC.Stream($0.int("timeperiod1"), $0.int("timeperiod2"), $0.int("timeperiod3")) }),
         FeatureDescriptor(
             name: "WILLR", group: .momentum, summary: "Williams' %R",
-            inputs: InputField.hlc, parameters: [.timePeriod(default: 14)], outputs: ["real"],
+            inputs: InputField.hlc, parameters: [.timePeriod(default: 14)], outputs: ["real"], writesEveryOutput: true,
             streamingCost: "O(1) amortised, O(timeperiod) worst case",
             lookback: { WILLR.lookback($0.int("timeperiod")) },
             batch: { i, p, o in WILLR.batch(high: i[0], low: i[1], close: i[2], period: p.int("timeperiod"), o[0]) },
@@ -133,7 +133,7 @@ extension FeatureCatalog {
     ]
 
     private static func wilder(_ name: String, _ summary: String, _ kind: WilderOscillator.Kind) -> FeatureDescriptor {
-        .scalar(name, group: .momentum, summary: summary, parameters: [.timePeriod(default: 14)],
+        .scalar(name, group: .momentum, summary: summary, parameters: [.timePeriod(default: 14)], writesEveryOutput: true,
                 lookback: { WilderOscillator.lookback($0.int("timeperiod")) },
                 batch: { x, p, out in WilderOscillator.batch(kind, x, period: p.int("timeperiod"), out) },
                 stream: { WilderOscillator.Stream(kind: kind, period: $0.int("timeperiod")) })

@@ -12,7 +12,7 @@ extension FeatureCatalog {
                 .integer("slowperiod", default: 26, range: 2...100_000, "bars of the slow EMA"),
                 .integer("signalperiod", default: 9, range: 1...100_000, "bars of the signal EMA"),
             ],
-            outputs: ["macd", "macdsignal", "macdhist"],
+            outputs: ["macd", "macdsignal", "macdhist"], writesEveryOutput: true,
             lookback: { macdConfiguration($0).lookback },
             batch: { inputs, p, out in
                 MACD.batch(inputs[0], macdConfiguration(p), macd: out[0], signal: out[1], histogram: out[2])
@@ -43,7 +43,7 @@ extension FeatureCatalog {
             summary: "MACD 12/26 with TA-Lib's fixed smoothing constants 0.15 and 0.075",
             inputs: [.close],
             parameters: [.integer("signalperiod", default: 9, range: 1...100_000, "bars of the signal EMA")],
-            outputs: ["macd", "macdsignal", "macdhist"],
+            outputs: ["macd", "macdsignal", "macdhist"], writesEveryOutput: true,
             lookback: { MACD.Configuration.fixed(signal: $0.int("signalperiod")).lookback },
             batch: { inputs, p, out in
                 MACD.batch(inputs[0], .fixed(signal: p.int("signalperiod")), macd: out[0], signal: out[1], histogram: out[2])
@@ -129,7 +129,7 @@ extension FeatureCatalog {
         ),
         .scalar(
             "TRIX", group: .momentum, summary: "One-bar rate of change (%) of a triple EMA",
-            parameters: [.timePeriod(default: 30, min: 1)],
+            parameters: [.timePeriod(default: 30, min: 1)], writesEveryOutput: true,
             lookback: { TRIX.lookback($0.int("timeperiod")) },
             batch: { x, p, out in TRIX.batch(x, period: p.int("timeperiod"), out) },
             stream: { TRIX.Stream(period: $0.int("timeperiod")) }
@@ -145,6 +145,7 @@ extension FeatureCatalog {
                 // TA-Lib 0.8 defaults APO and PPO to an EMA (older releases used an SMA).
                 .maType(default: .ema),
             ],
+            writesEveryOutput: true,
             lookback: { p in
                 PriceOscillator.lookback(fast: p.int("fastperiod"), slow: p.int("slowperiod"), type: p.maType())
             },

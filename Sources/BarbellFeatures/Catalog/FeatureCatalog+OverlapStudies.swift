@@ -3,14 +3,14 @@ extension FeatureCatalog {
     static let overlapStudies: [FeatureDescriptor] = [
         .scalar(
             "SMA", group: .overlapStudies, summary: "Simple moving average",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { SMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in SMA.batch(x, period: p.int("timeperiod"), out) },
             stream: { SMA.Stream(period: $0.int("timeperiod")) }
         ),
         .scalar(
             "EMA", group: .overlapStudies, summary: "Exponential moving average, seeded with the SMA of the first period",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { EMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in
                 let period = p.int("timeperiod")
@@ -23,42 +23,42 @@ extension FeatureCatalog {
         ),
         .scalar(
             "WMA", group: .overlapStudies, summary: "Linearly weighted moving average",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { WMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in WMA.batch(x, period: p.int("timeperiod"), out) },
             stream: { WMA.Stream(period: $0.int("timeperiod")) }
         ),
         .scalar(
             "MA", group: .overlapStudies, summary: "Moving average of any TA-Lib type (matype)",
-            parameters: [.timePeriod(default: 30, min: 1), .maType()],
+            parameters: [.timePeriod(default: 30, min: 1), .maType()], writesEveryOutput: true,
             lookback: { MovingAverage.lookback($0.maType(), period: $0.int("timeperiod")) },
             batch: { x, p, out in MovingAverage.batch(p.maType(), period: p.int("timeperiod"), x, out) },
             stream: { MovingAverage.stream($0.maType(), period: $0.int("timeperiod")) }
         ),
         .scalar(
             "DEMA", group: .overlapStudies, summary: "Double exponential moving average, 2·EMA − EMA(EMA)",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { DEMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in DEMA.batch(x, period: p.int("timeperiod"), out) },
             stream: { DEMA.Stream(period: $0.int("timeperiod")) }
         ),
         .scalar(
             "TEMA", group: .overlapStudies, summary: "Triple exponential moving average, 3·EMA − 3·EMA² + EMA³",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { TEMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in TEMA.batch(x, period: p.int("timeperiod"), out) },
             stream: { TEMA.Stream(period: $0.int("timeperiod")) }
         ),
         .scalar(
             "TRIMA", group: .overlapStudies, summary: "Triangular moving average (an SMA of an SMA)",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { TRIMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in TRIMA.batch(x, period: p.int("timeperiod"), out) },
             stream: { TRIMA.Stream(period: $0.int("timeperiod")) }
         ),
         .scalar(
             "KAMA", group: .overlapStudies, summary: "Kaufman adaptive moving average",
-            parameters: [.timePeriod(default: 30)],
+            parameters: [.timePeriod(default: 30)], writesEveryOutput: true,
             lookback: { KAMA.lookback($0.int("timeperiod")) },
             batch: { x, p, out in KAMA.batch(x, period: p.int("timeperiod"), out) },
             stream: { KAMA.Stream(period: $0.int("timeperiod")) }
@@ -83,7 +83,7 @@ extension FeatureCatalog {
             parameters: [
                 .timePeriod(default: 5),
                 .real("vfactor", default: 0.7, range: 0...1, "volume factor: 0 gives a triple EMA, 1 a triple DEMA"),
-            ],
+            ], writesEveryOutput: true,
             lookback: { T3.lookback($0.int("timeperiod"), vFactor: $0.double("vfactor")) },
             batch: { x, p, out in T3.batch(x, period: p.int("timeperiod"), vFactor: p.double("vfactor"), out) },
             stream: { T3.Stream(period: $0.int("timeperiod"), vFactor: $0.double("vfactor")) }
@@ -97,7 +97,7 @@ extension FeatureCatalog {
                 .real("nbdevdn", default: 2, range: -3e37...3e37, "standard deviations below the middle band"),
                 .maType(),
             ],
-            outputs: ["upperband", "middleband", "lowerband"],
+            outputs: ["upperband", "middleband", "lowerband"], writesEveryOutput: true,
             lookback: { BBANDS.lookback(period: $0.int("timeperiod"), type: $0.maType()) },
             batch: { inputs, p, outputs in
                 BBANDS.batch(inputs[0], period: p.int("timeperiod"), devUp: p.double("nbdevup"), devDown: p.double("nbdevdn"),
@@ -111,7 +111,7 @@ extension FeatureCatalog {
             name: "ACCBANDS", group: .overlapStudies, summary: "Acceleration Bands: SMAs of the high and low widened by 4·range/(high+low)",
             inputs: InputField.hlc,
             parameters: [.timePeriod(default: 20)],
-            outputs: ["upperband", "middleband", "lowerband"],
+            outputs: ["upperband", "middleband", "lowerband"], writesEveryOutput: true,
             lookback: { ACCBANDS.lookback($0.int("timeperiod")) },
             batch: { inputs, p, outputs in
                 ACCBANDS.batch(high: inputs[0], low: inputs[1], close: inputs[2], period: p.int("timeperiod"),
@@ -157,7 +157,7 @@ extension FeatureCatalog {
                 .real("acceleration", default: 0.02, range: 0...3e37, "acceleration factor: initial value and step"),
                 .real("maximum", default: 0.2, range: 0...3e37, "largest acceleration factor"),
             ],
-            outputs: ["real"],
+            outputs: ["real"], writesEveryOutput: true,
             lookback: { _ in ParabolicSAR.lookback },
             batch: { inputs, p, outputs in ParabolicSAR.batch(high: inputs[0], low: inputs[1], sarSettings(p), outputs[0]) },
             stream: { ParabolicSAR.Stream(sarSettings($0)) }
@@ -175,7 +175,7 @@ extension FeatureCatalog {
                 .real("accelerationshort", default: 0.02, range: 0...3e37, "acceleration step, short"),
                 .real("accelerationmaxshort", default: 0.2, range: 0...3e37, "largest acceleration factor, short"),
             ],
-            outputs: ["real"],
+            outputs: ["real"], writesEveryOutput: true,
             lookback: { _ in ParabolicSAR.lookback },
             batch: { inputs, p, outputs in ParabolicSAR.batch(high: inputs[0], low: inputs[1], sarExtSettings(p), outputs[0]) },
             stream: { ParabolicSAR.Stream(sarExtSettings($0)) }

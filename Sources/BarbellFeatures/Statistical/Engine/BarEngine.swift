@@ -10,7 +10,7 @@ enum RollingStat {
     /// so batch and stream perform identical floating-point operations by construction. Engines
     /// are generic and specialised, so the batch loop makes no existential or closure call per
     /// bar and allocates nothing once the engine is built.
-    protocol Engine: FeatureStream {
+    protocol Engine: FeatureStream, SendableMetatype {
         /// Consumes one bar (the descriptor's inputs, in order) and returns that bar's output:
         /// NaN while warming up or while a NaN is inside the window.
         mutating func push(_ row: UnsafeBufferPointer<Double>) -> Double

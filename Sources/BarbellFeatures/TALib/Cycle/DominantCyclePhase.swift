@@ -8,11 +8,31 @@ import Foundation
 ///
 /// summed newest first over TA-Lib's 50-slot circular buffer, in TA-Lib's order, so the rounding
 /// matches. When `imag` is exactly zero the previous phase is nudged by ±90 as TA-Lib does.
+///
+/// The sines and cosines depend only on the whole period `n` and the term `i`, so they come from
+/// a table computed once with TA-Lib's own expression (`sin(i·2π/n)`), bit for bit the values
+/// TA-Lib computes per term. The ring is mirrored (each value stored at `slot` and `slot + 50`)
+/// so the newest `n` values are contiguous.
 struct DominantCyclePhase {
-    private static let slots = 50
+    static let slots = 50
     /// 2π as TA-Lib computes it (`8·atan(1)`).
-    private static let twoPi = atan(1.0) * 8.0
-    private var smoothPrices = [Double](repeating: 0, count: DominantCyclePhase.slots)
+    static let twoPi = atan(1.0) * 8.0
+    /// `sin(2πi/n)`, `cos(2πi/n)` interleaved for n = 1...50, i = 0..<n; row n starts at
+    /// `n·(n−1)`.
+    static let table: [Double] = {
+        var t = [Double]()
+        t.reserveCapacity(slots * (slots + 1))
+        for n in 1...slots {
+            for i in 0..<n {
+                let angle = Double(i) * twoPi / Double(n)
+                t.append(sin(angle))
+                t.append(cos(angle))
+            }
+        }
+        return t
+    }()
+
+    private var ring = [Double](repeating: 0, count: 2 * DominantCyclePhase.slots)
     private var slot = 0
     /// The latest phase in degrees.
     private(set) var phase = 0.0
@@ -20,20 +40,37 @@ struct DominantCyclePhase {
     /// Records this bar's smoothed price and returns the updated phase.
     @inline(__always)
     mutating func update(smoothed: Double, smoothPeriod: Double) -> Double {
-        smoothPrices[slot] = smoothed
-        let n = HilbertCycle.cycleLength(smoothPeriod)
+        let previous = phase
+        phase = Self.table.withUnsafeBufferPointer { table in
+            ring.withUnsafeMutableBufferPointer { ring in
+                Self.step(previous, ring: ring.baseAddress!, slot: &slot, smoothed: smoothed,
+                          smoothPeriod: smoothPeriod, table: table.baseAddress!)
+            }
+        }
+        return phase
+    }
+
+    /// One bar over a mirrored ring of `2 · slots` values: stores `smoothed` at `slot`, advances
+    /// it, and returns the phase that follows `phase`. Shared by streams and batch kernels.
+    @inline(__always)
+    static func step(_ phase: Double, ring: UnsafeMutablePointer<Double>, slot: inout Int, smoothed: Double,
+                     smoothPeriod: Double, table: UnsafePointer<Double>) -> Double {
+        ring[slot] = smoothed
+        ring[slot + slots] = smoothed
+        var n = HilbertCycle.cycleLength(smoothPeriod)
+        if n > slots { n = slots }
+        let newest = UnsafePointer(ring + slot + slots)
+        let row = table + n &* (n &- 1)
         var realPart = 0.0
         var imagPart = 0.0
-        var idx = slot
         var i = 0
         while i < n {
-            let angle = Double(i) * Self.twoPi / Double(n)
-            let price = smoothPrices[idx]
-            realPart += sin(angle) * price
-            imagPart += cos(angle) * price
-            idx = idx == 0 ? Self.slots - 1 : idx - 1
-            i += 1
+            let price = newest[-i]
+            realPart += row[2 &* i] * price
+            imagPart += row[2 &* i &+ 1] * price
+            i &+= 1
         }
+        var phase = phase
         let magnitude = abs(imagPart)
         if magnitude > 0.0 {
             phase = atan(realPart / imagPart) * HilbertCycle.rad2Deg
@@ -49,8 +86,8 @@ struct DominantCyclePhase {
         phase += 360.0 / smoothPeriod
         if imagPart < 0.0 { phase += 180.0 }
         if phase > 315.0 { phase -= 360.0 }
-        slot += 1
-        if slot == Self.slots { slot = 0 }
+        slot &+= 1
+        if slot == slots { slot = 0 }
         return phase
     }
 }
@@ -64,20 +101,66 @@ struct InstantaneousTrendline {
     private var iTrend2 = 0.0
     private var iTrend3 = 0.0
 
+    /// The mean of the `n` prices ending at `newest` (newest first), of which only the newest
+    /// `available` exist; the others count as 0, as in TA-Lib's zero-filled buffer (adding +0.0
+    /// changes no sum, so they are skipped).
     @inline(__always)
-    mutating func update(_ core: HilbertCycle) -> Double {
-        let n = HilbertCycle.cycleLength(core.smoothPeriod)
-        var mean = 0.0
+    static func mean(newest: UnsafePointer<Double>, available: Int, smoothPeriod: Double) -> Double {
+        let n = HilbertCycle.cycleLength(smoothPeriod)
+        let terms = n < available ? n : available
+        // Four partial sums (TA-Lib adds one price at a time): a quarter of the additions in
+        // sequence. The prices are summed, not differenced, so the reordering changes the mean
+        // by a few ulps at most, far inside the fixtures' 1e-9; batch and stream share it.
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
         var i = 0
-        while i < n {
-            mean += core.recent.back(i)
-            i += 1
+        while i &+ 4 <= terms {
+            s0 += newest[-i]
+            s1 += newest[-(i &+ 1)]
+            s2 += newest[-(i &+ 2)]
+            s3 += newest[-(i &+ 3)]
+            i &+= 4
+        }
+        var mean = (s0 + s1) + (s2 + s3)
+        while i < terms {
+            mean += newest[-i]
+            i &+= 1
         }
         if n > 0 { mean = mean / Double(n) }
+        return mean
+    }
+
+    @inline(__always)
+    mutating func update(mean: Double) -> Double {
         let trendline = (4.0 * mean + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0
         iTrend3 = iTrend2
         iTrend2 = iTrend1
         iTrend1 = mean
         return trendline
+    }
+}
+
+/// The last 64 raw prices for the streams' trendline, mirrored so the newest 64 are contiguous;
+/// slots never written read as zero.
+struct RecentPrices {
+    private static let capacity = 64
+    private var storage = [Double](repeating: 0, count: 2 * RecentPrices.capacity)
+    private var head = 0
+    private var count = 0
+
+    @inline(__always)
+    mutating func append(_ x: Double) {
+        storage[head] = x
+        storage[head + Self.capacity] = x
+        head = (head + 1) & (Self.capacity - 1)
+        if count < Self.capacity { count += 1 }
+    }
+
+    /// The trendline mean over these prices (see ``InstantaneousTrendline/mean``).
+    func mean(smoothPeriod: Double) -> Double {
+        storage.withUnsafeBufferPointer { s in
+            // The newest sits at head − 1 + capacity.
+            InstantaneousTrendline.mean(newest: s.baseAddress! + head - 1 + Self.capacity, available: count,
+                                        smoothPeriod: smoothPeriod)
+        }
     }
 }

@@ -14,8 +14,11 @@ enum HTDCPeriod {
         }
     }
 
+    /// The same engine as a local value (its fields stay in registers), writing every slot.
     static func batch(_ x: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) {
-        var stream = Stream()
-        for i in 0..<x.count { out[i] = stream.next(x[i]) }
+        guard let xp = x.baseAddress, let op = out.baseAddress else { return }
+        HilbertEngine.drive(xp, count: x.count, hilbertStart: 12) { i, _, engine in
+            op[i] = i >= lookback ? engine.smoothPeriod : .nan
+        }
     }
 }

@@ -18,9 +18,18 @@ enum HTPhasor {
         }
     }
 
+    /// The same engine as a local value (its fields stay in registers), writing every slot.
     static func batch(_ x: UnsafeBufferPointer<Double>, inPhase: UnsafeMutableBufferPointer<Double>,
                       quadrature: UnsafeMutableBufferPointer<Double>) {
-        var stream = Stream()
-        for i in 0..<x.count { (inPhase[i], quadrature[i]) = stream.next(x[i]) }
+        guard let xp = x.baseAddress, let ip = inPhase.baseAddress, let qp = quadrature.baseAddress else { return }
+        HilbertEngine.drive(xp, count: x.count, hilbertStart: 12) { i, _, engine in
+            if i >= lookback {
+                ip[i] = engine.inPhase
+                qp[i] = engine.quadrature
+            } else {
+                ip[i] = .nan
+                qp[i] = .nan
+            }
+        }
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// the dominant cycle phase (see ``DominantCyclePhase``). Lookback 63.
 enum HTSine {
     static let lookback = 63
-    /// π/180 as TA-Lib computes it (`1 / rad2Deg`).
-    static let deg2Rad = 1.0 / HilbertCycle.rad2Deg
+    /// π/180 as TA-Lib computes it (`1 / rad2Deg`), written out (a test checks it).
+    static let deg2Rad = 0.017453292519943295
 
     struct Stream: FeatureStream {
         private var core = HilbertCycle(hilbertStart: 37)
@@ -24,9 +24,36 @@ enum HTSine {
         }
     }
 
+    /// The stream's arithmetic with its state in locals, writing every slot.
     static func batch(_ x: UnsafeBufferPointer<Double>, sine: UnsafeMutableBufferPointer<Double>,
                       leadSine: UnsafeMutableBufferPointer<Double>) {
-        var stream = Stream()
-        for i in 0..<x.count { (sine[i], leadSine[i]) = stream.next(x[i]) }
+        guard let xp = x.baseAddress, let sp = sine.baseAddress, let lp = leadSine.baseAddress else { return }
+        let count = x.count
+        let deg2Rad = HTSine.deg2Rad
+        var phase = 0.0
+        var slot = 0
+        DominantCyclePhase.table.withUnsafeBufferPointer { tableBuffer in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * DominantCyclePhase.slots) { ringBuffer in
+                let table = tableBuffer.baseAddress!
+                let ring = ringBuffer.baseAddress!
+                ring.initialize(repeating: 0, count: 2 * DominantCyclePhase.slots)
+                HilbertEngine.drive(xp, count: count, hilbertStart: 37) { i, ran, core in
+                    if ran {
+                        phase = DominantCyclePhase.step(phase, ring: ring, slot: &slot, smoothed: core.smoothed,
+                                                        smoothPeriod: core.smoothPeriod, table: table)
+                        if i >= lookback {
+                            sp[i] = sin(phase * deg2Rad)
+                            lp[i] = sin((phase + 45) * deg2Rad)
+                        } else {
+                            sp[i] = .nan
+                            lp[i] = .nan
+                        }
+                    } else {
+                        sp[i] = .nan
+                        lp[i] = .nan
+                    }
+                }
+            }
+        }
     }
 }

@@ -22,16 +22,71 @@ struct HilbertCycle {
     /// The filter coefficients of Ehlers' Hilbert transform.
     static let a = 0.0962
     static let b = 0.5769
-    /// 180/π computed as TA-Lib computes it (`45 / atan(1)`).
-    static let rad2Deg = 45.0 / atan(1.0)
+    /// 180/π as TA-Lib computes it (`45 / atan(1)`), written out so it folds into the loops
+    /// (a computed global costs a `swift_once` call per use); a test checks the two agree.
+    static let rad2Deg = 57.29577951308232
+    /// 360 / rad2Deg = 2π: TA-Lib's `360 / (atan(·)·rad2Deg)` as one division (a multiply
+    /// less on the dependency chain).
+    static let degreesPerCycleInRadians = 360.0 / 57.29577951308232
+
+    private var engine: HilbertEngine
+    private var filters = [Double](repeating: 0, count: HilbertEngine.filterStateCount)
+    /// The three previous raw prices (newest first), for the WMA's trailing value.
+    private var previous1 = 0.0
+    private var previous2 = 0.0
+    private var previous3 = 0.0
+
+    init(hilbertStart: Int) {
+        engine = HilbertEngine(hilbertStart: hilbertStart)
+    }
+
+    /// Number of bars consumed so far.
+    var bar: Int { engine.bar }
+    /// The latest smoothed price.
+    var smoothed: Double { engine.smoothed }
+    /// In-phase component of the latest bar, `HT_PHASOR`.
+    var inPhase: Double { engine.inPhase }
+    /// Quadrature component of the latest bar, `HT_PHASOR`.
+    var quadrature: Double { engine.quadrature }
+    /// Dominant cycle period, `HT_DCPERIOD`.
+    var smoothPeriod: Double { engine.smoothPeriod }
+
+    /// Consumes one price (see ``HilbertEngine/update(_:back3:filters:)``).
+    @inline(__always)
+    mutating func update(_ x: Double) -> Bool {
+        let back3 = previous3
+        previous3 = previous2
+        previous2 = previous1
+        previous1 = x
+        var e = engine
+        let ran = filters.withUnsafeMutableBufferPointer { e.update(x, back3: back3, filters: $0.baseAddress!) }
+        engine = e
+        return ran
+    }
+
+    /// The dominant cycle as a whole number of bars, `(int)(smoothPeriod + 0.5)` in TA-Lib.
+    /// A NaN period (after a NaN price) gives 0, which, like C's conversion, runs no averaging
+    /// loop; Swift's `Int(_:)` would trap instead.
+    @inline(__always)
+    static func cycleLength(_ smoothPeriod: Double) -> Int {
+        let rounded = smoothPeriod + 0.5
+        return rounded.isNaN ? 0 : Int(rounded)
+    }
+}
+
+/// The scalar state of ``HilbertCycle``; the eight filters' taps live in a caller's buffer of
+/// ``filterStateCount`` doubles (zeroed at first), addressed as TA-Lib addresses its arrays, so a
+/// batch kernel keeps this value in registers and the taps in place (no shifting per bar).
+struct HilbertEngine {
+    /// Five doubles per filter (three circular taps, the previous term, the previous input),
+    /// four filters per bar parity.
+    static let filterStateCount = 40
 
     /// First bar on which the Hilbert stage runs: TA-Lib primes only the WMA before it (bar 12
     /// for the lookback-32 functions, bar 37 for the lookback-63 ones).
     let hilbertStart: Int
     /// Number of bars consumed so far.
     private(set) var bar = 0
-    /// The most recent raw prices, for the WMA's trailing value and the trendline average.
-    private(set) var recent = RecentPrices()
 
     // Price smoother (TA-Lib's WMA recurrence with period 4).
     private var wmaSub = 0.0
@@ -42,8 +97,6 @@ struct HilbertCycle {
 
     // Hilbert transform state.
     private var slot = 0
-    private var even = HilbertFilters()
-    private var odd = HilbertFilters()
     private var i1ForEvenPrev2 = 0.0
     private var i1ForEvenPrev3 = 0.0
     private var i1ForOddPrev2 = 0.0
@@ -52,6 +105,8 @@ struct HilbertCycle {
     private var prevI2 = 0.0
     private var re = 0.0
     private var im = 0.0
+    /// The filters' gain for the next bar, `0.075·period + 0.54`.
+    private var gain = 0.54
 
     /// In-phase component of the latest bar (the detrender delayed three bars), `HT_PHASOR`.
     private(set) var inPhase = 0.0
@@ -66,178 +121,149 @@ struct HilbertCycle {
         self.hilbertStart = hilbertStart
     }
 
-    /// Consumes one price. Returns true when the Hilbert stage ran for it, i.e. when the
-    /// period, phasor and smoothed price describe this bar.
+    /// Consumes one price; `back3` is the price three bars before it (read only from the fourth
+    /// bar on). Returns true when the Hilbert stage ran for it, i.e. when the period, phasor and
+    /// smoothed price describe this bar.
     @inline(__always)
-    mutating func update(_ x: Double) -> Bool {
+    mutating func update(_ x: Double, back3: Double, filters: UnsafeMutablePointer<Double>) -> Bool {
         let today = bar
-        bar += 1
-        recent.append(x)
+        bar &+= 1
         // The first three bars only seed the WMA sums (TA-Lib's unrolled initialisation).
-        switch today {
-        case 0:
-            wmaSub = x
-            wmaSum = x
+        if today < 3 {
+            switch today {
+            case 0:
+                wmaSub = x
+                wmaSum = x
+            case 1:
+                wmaSub += x
+                wmaSum += x * 2.0
+            default:
+                wmaSub += x
+                wmaSum += x * 3.0
+                trailingWMAValue = 0.0
+            }
             return false
-        case 1:
-            wmaSub += x
-            wmaSum += x * 2.0
-            return false
-        case 2:
-            wmaSub += x
-            wmaSum += x * 3.0
-            trailingWMAValue = 0.0
-            return false
-        default:
-            break
         }
         wmaSub += x
         wmaSub -= trailingWMAValue
         wmaSum += x * 4.0
-        trailingWMAValue = recent.back(3)
+        trailingWMAValue = back3
         smoothed = wmaSum * 0.1
         wmaSum -= wmaSub
         guard today >= hilbertStart else { return false }
-        hilbertStep(evenBar: today & 1 == 0)
+        hilbertStep(evenBar: today & 1 == 0, filters: filters)
         return true
     }
 
+    /// One Hilbert FIR filter for one bar parity, its state at `f`, before its gain:
+    /// `0.0962·x[t] + 0.5769·x[t-2] − 0.5769·x[t-4] − 0.0962·x[t-6]`, `scaled` being
+    /// `0.0962·x[t]` (the caller forms it). TA-Lib sums the terms in the order x[t], x[t−4],
+    /// x[t−2] and then applies the gain `0.075·period + 0.54`; the older terms are summed first
+    /// here, and a filtered filter output's scaled input is formed as `(0.0962·raw)·gain` rather
+    /// than `0.0962·(raw·gain)`, which takes operations off the bar-to-bar dependency chain
+    /// (a reassociation within the fixtures' 1e-9, shared by batch and stream).
     @inline(__always)
-    private mutating func hilbertStep(evenBar: Bool) {
-        let gain = 0.075 * period + 0.54
-        let q1: Double
-        let jI: Double
-        let jQ: Double
-        let i1: Double
+    private static func raw(_ f: UnsafeMutablePointer<Double>, _ input: Double, scaled: Double, slot: Int) -> Double {
+        let oldest = f[slot]
+        f[slot] = scaled
+        let previousTerm = f[3]
+        let term = HilbertCycle.b * f[4]
+        f[3] = term
+        f[4] = input
+        return scaled + ((term - previousTerm) - oldest)
+    }
+
+    @inline(__always)
+    private mutating func hilbertStep(evenBar: Bool, filters: UnsafeMutablePointer<Double>) {
+        let a = HilbertCycle.a
+        let f = evenBar ? filters : filters + 20
+        let detrenderRaw = Self.raw(f, smoothed, scaled: a * smoothed, slot: slot)
+        let detrender = detrenderRaw * gain
+        let q1Raw = Self.raw(f + 5, detrender, scaled: (a * detrenderRaw) * gain, slot: slot)
+        let q1 = q1Raw * gain
+        let i1 = evenBar ? i1ForEvenPrev3 : i1ForOddPrev3
+        let jI = Self.raw(f + 10, i1, scaled: a * i1, slot: slot) * gain
+        let jQRaw = Self.raw(f + 15, q1, scaled: (a * q1Raw) * gain, slot: slot)
         if evenBar {
-            let detrender = even.detrender.apply(smoothed, slot: slot, gain: gain)
-            q1 = even.q1.apply(detrender, slot: slot, gain: gain)
-            i1 = i1ForEvenPrev3
-            jI = even.jI.apply(i1, slot: slot, gain: gain)
-            jQ = even.jQ.apply(q1, slot: slot, gain: gain)
             // The tap slot advances once per even/odd pair, after the even bar.
-            slot += 1
+            slot &+= 1
             if slot == 3 { slot = 0 }
             // The odd bars' I1 is this detrender, three bars later.
             i1ForOddPrev3 = i1ForOddPrev2
             i1ForOddPrev2 = detrender
         } else {
-            let detrender = odd.detrender.apply(smoothed, slot: slot, gain: gain)
-            q1 = odd.q1.apply(detrender, slot: slot, gain: gain)
-            i1 = i1ForOddPrev3
-            jI = odd.jI.apply(i1, slot: slot, gain: gain)
-            jQ = odd.jQ.apply(q1, slot: slot, gain: gain)
             i1ForEvenPrev3 = i1ForEvenPrev2
             i1ForEvenPrev2 = detrender
         }
+        let fifthGain = 0.2 * gain
         inPhase = i1
         quadrature = q1
-        let q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
-        let i2 = 0.2 * (i1 - jQ) + 0.8 * prevI2
+        // TA-Lib's `0.2·(Q1 + jI) + 0.8·prevQ2`, `0.2·(I1 − jQ) + 0.8·prevI2` and the
+        // homodyne discriminator's `0.2·(I2·prevI2 + Q2·prevQ2) + 0.8·Re`,
+        // `0.2·(I2·prevQ2 − Q2·prevI2) + 0.8·Im`, distributed so the terms known early are
+        // summed first and the values computed last in the bar (Q1, jQ, I2) meet one multiply
+        // and one addition each (a reassociation within the fixtures' 1e-9).
+        let q2 = (0.2 * jI + 0.8 * prevQ2) + q1Raw * fifthGain
+        let i2 = (0.2 * i1 + 0.8 * prevI2) - jQRaw * fifthGain
 
         // Homodyne discriminator.
-        re = 0.2 * (i2 * prevI2 + q2 * prevQ2) + 0.8 * re
-        im = 0.2 * (i2 * prevQ2 - q2 * prevI2) + 0.8 * im
+        re = (0.2 * prevI2) * i2 + ((0.2 * prevQ2) * q2 + 0.8 * re)
+        im = (0.2 * prevQ2) * i2 - ((0.2 * prevI2) * q2 - 0.8 * im)
         prevQ2 = q2
         prevI2 = i2
         let previous = period
         if im != 0.0 && re != 0.0 {
-            period = 360.0 / (atan(im / re) * Self.rad2Deg)
+            period = HilbertCycle.degreesPerCycleInRadians / atan(im / re)
         }
-        let upper = 1.5 * previous
+        // TA-Lib clamps to [0.67, 1.5] × the previous period, then to [6, 50]. Clamping is
+        // monotone, so that equals one clamp to the bounds clamped to [6, 50], which depend
+        // only on the previous period and leave two comparisons on the dependency chain.
+        var upper = 1.5 * previous
+        if upper < 6 {
+            upper = 6
+        } else if upper > 50 {
+            upper = 50
+        }
+        var lower = 0.67 * previous
+        if lower < 6 {
+            lower = 6
+        } else if lower > 50 {
+            lower = 50
+        }
         if period > upper { period = upper }
-        let lower = 0.67 * previous
         if period < lower { period = lower }
-        if period < 6 {
-            period = 6
-        } else if period > 50 {
-            period = 50
-        }
-        period = 0.2 * period + 0.8 * previous
+        let clamped = period
+        period = 0.2 * clamped + 0.8 * previous
+        // TA-Lib's next `0.075·period + 0.54`, from the clamped period directly (one multiply
+        // and one addition after the clamps instead of two of each).
+        gain = 0.015 * clamped + (0.06 * previous + 0.54)
         smoothPeriod = 0.33 * period + 0.67 * smoothPeriod
     }
-
-    /// The dominant cycle as a whole number of bars, `(int)(smoothPeriod + 0.5)` in TA-Lib.
-    /// A NaN period (after a NaN price) gives 0, which, like C's conversion, runs no averaging
-    /// loop; Swift's `Int(_:)` would trap instead.
-    @inline(__always)
-    static func cycleLength(_ smoothPeriod: Double) -> Int {
-        let rounded = smoothPeriod + 0.5
-        return rounded.isNaN ? 0 : Int(rounded)
-    }
 }
 
-/// Three filter taps addressed circularly, one of TA-Lib's `xxx_Odd[3]` / `xxx_Even[3]` arrays.
-struct HilbertTaps {
-    private var t0 = 0.0
-    private var t1 = 0.0
-    private var t2 = 0.0
-
-    /// Stores `value` in `slot` and returns what was there.
+extension HilbertEngine {
+    /// The batch kernels' loop: runs an engine over `count` prices at `x` (the prices three bars
+    /// back read in place) and calls `body(i, ran, engine)` after each bar, `ran` telling whether
+    /// the Hilbert stage ran.
     @inline(__always)
-    mutating func exchange(_ slot: Int, _ value: Double) -> Double {
-        let old: Double
-        switch slot {
-        case 0:
-            old = t0
-            t0 = value
-        case 1:
-            old = t1
-            t1 = value
-        default:
-            old = t2
-            t2 = value
+    static func drive(_ x: UnsafePointer<Double>, count: Int, hilbertStart: Int,
+                      _ body: (Int, Bool, HilbertEngine) -> Void) {
+        var engine = HilbertEngine(hilbertStart: hilbertStart)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: filterStateCount) { buffer in
+            let filters = buffer.baseAddress!
+            filters.initialize(repeating: 0, count: filterStateCount)
+            var i = 0
+            let head = min(3, count)
+            while i < head {
+                let ran = engine.update(x[i], back3: 0, filters: filters)
+                body(i, ran, engine)
+                i &+= 1
+            }
+            while i < count {
+                let ran = engine.update(x[i], back3: x[i &- 3], filters: filters)
+                body(i, ran, engine)
+                i &+= 1
+            }
         }
-        return old
-    }
-}
-
-/// One Hilbert FIR filter for one bar parity:
-/// `(0.0962·x[t] + 0.5769·x[t-2] − 0.5769·x[t-4] − 0.0962·x[t-6]) · (0.075·period + 0.54)`,
-/// evaluated in TA-Lib's incremental order so the rounding matches.
-struct HilbertFilter {
-    private var taps = HilbertTaps()
-    private var previousTerm = 0.0
-    private var previousInput = 0.0
-
-    @inline(__always)
-    mutating func apply(_ input: Double, slot: Int, gain: Double) -> Double {
-        let scaled = HilbertCycle.a * input
-        var value = 0 - taps.exchange(slot, scaled)
-        value += scaled
-        value -= previousTerm
-        previousTerm = HilbertCycle.b * previousInput
-        value += previousTerm
-        previousInput = input
-        value *= gain
-        return value
-    }
-}
-
-/// The four filters of one bar parity.
-struct HilbertFilters {
-    var detrender = HilbertFilter()
-    var q1 = HilbertFilter()
-    var jI = HilbertFilter()
-    var jQ = HilbertFilter()
-}
-
-/// The last 64 raw prices in a fixed ring (no allocation per bar); slots never written read as
-/// zero.
-struct RecentPrices {
-    private static let capacity = 64
-    private var storage = [Double](repeating: 0, count: RecentPrices.capacity)
-    private var head = 0
-
-    @inline(__always)
-    mutating func append(_ x: Double) {
-        storage[head] = x
-        head = (head + 1) & (Self.capacity - 1)
-    }
-
-    /// The price `lag` bars back, 0 the newest; `lag` < 64.
-    @inline(__always)
-    func back(_ lag: Int) -> Double {
-        storage[(head - 1 - lag) & (Self.capacity - 1)]
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// ADX: the first value is the mean of the `period` DX values at bars `period ... 2*period-1`
 /// (DX values TA-Lib cannot define are left out of the sum but still counted in the divisor),
-/// then `adx = (adx * (period - 1) + dx) / period`, skipped where DX is undefined.
+/// then `adx = adx * ((period - 1) / period) + dx * (1 / period)` (TA-Lib's
+/// `(adx * (period - 1) + dx) / period` up to rounding), skipped where DX is undefined.
 /// Lookback `2*period - 1`.
 ///
 /// ADXR: `(ADX[t] + ADX[t - (period - 1)]) / 2`, lookback `3*period - 2`.
@@ -12,13 +13,15 @@ enum ADX {
 
     struct Stream: FeatureStream {
         var core: DirectionalMovement
-        let periodMinusOne: Double
+        let decay: Double
+        let reciprocal: Double
         var sumDX = 0.0
         var adx = 0.0
 
         init(period: Int) {
             core = DirectionalMovement(period: period)
-            periodMinusOne = Double(period - 1)
+            decay = core.decay
+            reciprocal = 1.0 / Double(period)
         }
 
         @inline(__always)
@@ -36,7 +39,7 @@ enum ADX {
                 adx = sumDX / core.periodValue
                 return adx
             }
-            if let dx = core.dx { adx = (adx * periodMinusOne + dx) / core.periodValue }
+            if let dx = core.dx { adx = adx * decay + dx * reciprocal }
             return adx
         }
 
@@ -60,10 +63,10 @@ enum ADX {
         guard i == 2 * period else { return }
         var adx = sumDX / core.periodValue
         out[i - 1] = adx
-        let periodMinusOne = Double(period - 1)
+        let decay = core.decay, reciprocal = 1.0 / Double(period)
         while i < n {
             core.advance(high: high[i], low: low[i], close: close[i])
-            if let dx = core.dx { adx = (adx * periodMinusOne + dx) / core.periodValue }
+            if let dx = core.dx { adx = adx * decay + dx * reciprocal }
             out[i] = adx
             i += 1
         }

@@ -103,26 +103,40 @@ enum DirectionalIndicator {
 
     private static func movementBatch(plus: Bool, high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>,
                                       period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
+        // One specialised loop per side, the seeding and the smoothing phases split so the hot
+        // loop has no phase tests.
+        if plus {
+            movementLoop(plus: true, high: high, low: low, period: period, out)
+        } else {
+            movementLoop(plus: false, high: high, low: low, period: period, out)
+        }
+    }
+
+    @inline(__always)
+    private static func movementLoop(plus: Bool, high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>,
+                                     period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
         let n = high.count
-        let divisor = Double(period)
-        var prevHigh = high[0], prevLow = low[0]
+        guard n > 0, let h = high.baseAddress, let l = low.baseAddress, let dst = out.baseAddress else { return }
+        @inline(__always) func move(_ i: Int) -> Double {
+            let both = DirectionalMovement.moves(up: h[i] - h[i - 1], down: l[i - 1] - l[i])
+            return plus ? both.plus : both.minus
+        }
+        if period == 1 {
+            for i in 1..<Swift.max(n, 1) { dst[i] = move(i) }
+            return
+        }
         var dm = 0.0
         var i = 1
+        while i < Swift.min(period, n) {
+            dm += move(i)
+            i += 1
+        }
+        guard i == period else { return }
+        dst[period - 1] = dm
+        let decay = Double(period - 1) / Double(period)
         while i < n {
-            let up = high[i] - prevHigh
-            prevHigh = high[i]
-            let down = prevLow - low[i]
-            prevLow = low[i]
-            let dm1 = plus ? DirectionalMovement.plusMove(up: up, down: down) : DirectionalMovement.minusMove(up: up, down: down)
-            if period == 1 {
-                out[i] = dm1
-            } else if i < period {
-                dm += dm1
-                if i == period - 1 { out[i] = dm }
-            } else {
-                dm = dm - dm / divisor + dm1
-                out[i] = dm
-            }
+            dm = dm * decay + move(i)
+            dst[i] = dm
             i += 1
         }
     }

@@ -8,12 +8,16 @@
 ///   `|low - prevClose|` when larger (NaN comparisons are false, so a NaN stays).
 ///
 /// The first `period - 1` one-bar values (bars 1 ... period-1) are summed; from bar `period`
-/// on each sum is Wilder-smoothed as `s = s - s / period + x1`, in that order.
+/// on each sum is Wilder-smoothed. TA-Lib computes `s - s / period + x1`; here it is
+/// `s * ((period - 1) / period) + x1`, which differs by rounding only (well inside the 1e-9
+/// parity tolerance) and keeps the division off the bar-to-bar dependency chain.
 ///
 /// Reference: J. Welles Wilder Jr., *New Concepts in Technical Trading Systems* (1978).
 struct DirectionalMovement {
     let period: Int
     let periodValue: Double
+    /// `(period - 1) / period`, the smoothing's decay factor.
+    let decay: Double
     /// Which movements to maintain; PLUS_DI and MINUS_DI need one side only, and skipping the
     /// other saves a division per bar (TA-Lib's separate functions skip it too).
     let tracksPlus: Bool
@@ -35,6 +39,7 @@ struct DirectionalMovement {
     init(period: Int, tracksPlus: Bool = true, tracksMinus: Bool = true) {
         self.period = period
         self.periodValue = Double(period)
+        self.decay = Double(period - 1) / Double(period)
         self.tracksPlus = tracksPlus
         self.tracksMinus = tracksMinus
     }
@@ -66,9 +71,9 @@ struct DirectionalMovement {
     mutating func advance(high: Double, low: Double, close: Double) {
         measure(high: high, low: low, close: close)
         // Adding an exact 0.0 for "no movement" is what TA-Lib's skipped addition does.
-        if tracksPlus { plusDM = plusDM - plusDM / periodValue + plusDM1 }
-        if tracksMinus { minusDM = minusDM - minusDM / periodValue + minusDM1 }
-        trueRange = trueRange - trueRange / periodValue + trueRange1
+        if tracksPlus { plusDM = plusDM * decay + plusDM1 }
+        if tracksMinus { minusDM = minusDM * decay + minusDM1 }
+        trueRange = trueRange * decay + trueRange1
         bars += 1
     }
 
@@ -79,8 +84,7 @@ struct DirectionalMovement {
         prevHigh = high
         let down = prevLow - low
         prevLow = low
-        plusDM1 = Self.plusMove(up: up, down: down)
-        minusDM1 = Self.minusMove(up: up, down: down)
+        (plusDM1, minusDM1) = Self.moves(up: up, down: down)
         trueRange1 = TALibMath.trueRange(high: high, low: low, prevClose: prevClose)
         prevClose = close
     }
@@ -97,18 +101,15 @@ struct DirectionalMovement {
         return i
     }
 
-    /// +DM1: `up` when `up > 0 && up > down`, else 0.
+    /// (+DM1, -DM1): `+DM1 = up` when `up > 0 && up > down`, `-DM1 = down` when
+    /// `down > 0 && up < down`, else 0; computed together as packed compares and a blend, since
+    /// the tests are coin flips on real data and scalar selects get compiled into branches.
     @inline(__always)
-    static func plusMove(up: Double, down: Double) -> Double {
-        let positive = up > 0 ? up : 0
-        return up > down ? positive : 0
-    }
-
-    /// -DM1: `down` when `down > 0 && up < down`, else 0.
-    @inline(__always)
-    static func minusMove(up: Double, down: Double) -> Double {
-        let positive = down > 0 ? down : 0
-        return up < down ? positive : 0
+    static func moves(up: Double, down: Double) -> (plus: Double, minus: Double) {
+        let a = SIMD2<Double>(up, down), b = SIMD2<Double>(down, up)
+        let zero = SIMD2<Double>(repeating: 0)
+        let m = zero.replacing(with: a, where: (a .> zero) .& (a .> b))
+        return (m[0], m[1])
     }
 
     /// `100 * dm / tr`, or 0 unless `tr > 0` (TA-Lib 0.8 tests the smoothed range that way, so a
@@ -123,8 +124,10 @@ struct DirectionalMovement {
     @inline(__always)
     var dx: Double? {
         guard trueRange > 0 else { return nil }
-        let minusDI = 100.0 * (minusDM / trueRange)
-        let plusDI = 100.0 * (plusDM / trueRange)
+        // One division for both indexes (rounding differs from TA-Lib's by an ulp).
+        let scale = 100.0 / trueRange
+        let minusDI = minusDM * scale
+        let plusDI = plusDM * scale
         let sum = minusDI + plusDI
         if TALibMath.isZero(sum) { return nil }
         return 100.0 * (abs(minusDI - plusDI) / sum)

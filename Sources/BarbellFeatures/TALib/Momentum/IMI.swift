@@ -14,8 +14,39 @@ enum IMI {
 
     static func batch(open: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>, period: Int,
                       _ out: UnsafeMutableBufferPointer<Double>) {
+        let n = close.count
         var today = period - 1
-        while today < close.count {
+        guard today < n, let opens = open.baseAddress, let closes = close.baseAddress, let dst = out.baseAddress else { return }
+        // Each bar's two terms (the skipped side as an exact 0, which adds nothing), then eight
+        // consecutive windows summed at once, one per SIMD lane: each lane still adds its
+        // window oldest bar first, so every output is bit-identical to the scalar re-sum.
+        let upTerms = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let downTerms = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer {
+            upTerms.deallocate()
+            downTerms.deallocate()
+        }
+        for i in 0..<n {
+            let o = opens[i], c = closes[i]
+            let rises = c > o
+            upTerms[i] = rises ? c - o : 0
+            downTerms[i] = rises ? 0 : o - c
+        }
+        let ups = UnsafeRawPointer(upTerms), downs = UnsafeRawPointer(downTerms)
+        let stride = MemoryLayout<Double>.stride
+        while today + 7 < n {
+            var up = SIMD8<Double>(repeating: 0), down = SIMD8<Double>(repeating: 0)
+            var offset = (today - (period - 1)) * stride
+            for _ in 0..<period {
+                up += ups.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                down += downs.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                offset += stride
+            }
+            let r = 100.0 * (up / (up + down))
+            UnsafeMutableRawPointer(dst + today).storeBytes(of: r, as: SIMD8<Double>.self)
+            today += 8
+        }
+        while today < n {
             var up = 0.0, down = 0.0
             for i in (today - (period - 1))...today {
                 accumulate(open: open[i], close: close[i], up: &up, down: &down)

@@ -35,10 +35,12 @@ enum RateOfChange {
 
     @inline(__always)
     private static func run(_ kind: Kind, _ x: UnsafeBufferPointer<Double>, _ period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
-        var i = period
-        while i < x.count {
-            out[i] = value(kind, x[i], x[i - period])
-            i += 1
+        // Raw base pointers and a counted loop: the optimiser vectorises it.
+        let count = x.count - period
+        guard count > 0, let xs = x.baseAddress, let os = out.baseAddress else { return }
+        let current = xs + period, previous = UnsafePointer(xs), dst = os + period
+        for j in 0..<count {
+            dst[j] = value(kind, current[j], previous[j])
         }
     }
 

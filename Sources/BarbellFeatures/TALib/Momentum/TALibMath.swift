@@ -32,11 +32,4 @@ enum TALibMath {
         t = abs(low - prevClose)
         return t > range ? t : range
     }
-
-    /// Whether any value is NaN; a plain loop (`v != v`) the optimiser can vectorise.
-    static func containsNaN(_ x: UnsafeBufferPointer<Double>) -> Bool {
-        var found = false
-        for v in x { found = found || v != v }
-        return found
-    }
 }

@@ -19,6 +19,9 @@ enum ULTOSC {
 
     static func lookback(_ p1: Int, _ p2: Int, _ p3: Int) -> Int { max(p1, p2, p3) }
 
+    /// `100 / 7`: TA-Lib's `100 * (sum / 7)` as one multiplication (equal up to rounding).
+    static let scale = 100.0 / 7.0
+
     struct Stream: FeatureStream {
         let short: Int, middle: Int, long: Int
         var pressure: BarRing
@@ -65,7 +68,7 @@ enum ULTOSC {
             leaving = bar - long + 1
             a3 -= pressure[bar: leaving]
             b3 -= range[bar: leaving]
-            return 100.0 * (output / 7.0)
+            return output * ULTOSC.scale
         }
 
         mutating func update(_ inputs: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Double>) {
@@ -118,10 +121,13 @@ enum ULTOSC {
             let t = compute(bar)
             a1 += t.bp; a2 += t.bp; a3 += t.bp
             b1 += t.tr; b2 += t.tr; b3 += t.tr
+            // The three ratios in two packed divisions (lane-wise IEEE division, so each is
+            // bit-identical to the stream's scalar one); unused lanes are discarded.
+            let q = SIMD4<Double>(a1, a2, a3, 1) / SIMD4<Double>(b1, b2, b3, 1)
             var output = 0.0
-            if b1 > 0 { output += 4.0 * (a1 / b1) }
-            if b2 > 0 { output += 2.0 * (a2 / b2) }
-            if b3 > 0 { output += a3 / b3 }
+            if b1 > 0 { output += 4.0 * q[0] }
+            if b2 > 0 { output += 2.0 * q[1] }
+            if b3 > 0 { output += q[2] }
             var leaving = stored(bar &- short &+ 1)
             a1 -= leaving.bp
             b1 -= leaving.tr
@@ -131,7 +137,7 @@ enum ULTOSC {
             leaving = stored(bar &- long &+ 1)
             a3 -= leaving.bp
             b3 -= leaving.tr
-            out[bar] = 100.0 * (output / 7.0)
+            out[bar] = output * scale
             bar += 1
         }
     }

@@ -27,6 +27,11 @@ enum MACDEXT {
         /// The bar of the first MACD value.
         var macdStart: Int { max(fastLookback, slowLookback) }
         var lookback: Int { macdStart + MovingAverage.lookback(signalType, period: signalPeriod) }
+        /// All three averages simple ones of two or more bars (the defaults): one fused pass.
+        var allFusedSMA: Bool {
+            SmoothingAverage.isFusedSMA(fastType, period: fastPeriod) && SmoothingAverage.isFusedSMA(slowType, period: slowPeriod)
+                && SmoothingAverage.isFusedSMA(signalType, period: signalPeriod)
+        }
     }
 
     static func batch(
@@ -37,6 +42,10 @@ enum MACDEXT {
         let n = x.count
         let start = c.lookback, macdStart = c.macdStart
         guard n > start else { return }
+        if c.allFusedSMA {
+            fusedSMA(x, c, macd: macd, signal: signal, histogram: histogram)
+            return
+        }
         let fastMA = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer { fastMA.deallocate() }
         fastMA.initialize(repeating: .nan)
@@ -59,11 +68,67 @@ enum MACDEXT {
         }
     }
 
+    /// Three simple averages in one pass with ``SmoothingAverage``'s arithmetic: the window sums
+    /// of the price read their oldest values back from `x`, the signal's from the MACD output,
+    /// which holds every MACD value from `macdStart` on until the warm-up part is cleared.
+    private static func fusedSMA(
+        _ x: UnsafeBufferPointer<Double>, _ c: Configuration,
+        macd: UnsafeMutableBufferPointer<Double>, signal: UnsafeMutableBufferPointer<Double>,
+        histogram: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = x.count
+        let start = c.lookback, macdStart = c.macdStart
+        let fastFrom = macdStart - c.fastLookback
+        let fast = c.fastPeriod, slow = c.slowPeriod, sig = c.signalPeriod
+        let xp = x.baseAddress!, mp = macd.baseAddress!, sp = signal.baseAddress!, hp = histogram.baseAddress!
+        let fastInverse = SmoothingAverage.inverse(fast), slowInverse = SmoothingAverage.inverse(slow)
+        let signalInverse = SmoothingAverage.inverse(sig)
+        var fastTotal = 0.0, slowTotal = 0.0, signalTotal = 0.0
+        var i = 0
+        while i < macdStart {
+            let v = xp[i]
+            slowTotal += v
+            if i >= fastFrom { fastTotal += v }
+            i += 1
+        }
+        while i < start {
+            let v = xp[i]
+            slowTotal += v
+            let s = slowTotal * slowInverse
+            slowTotal -= xp[i - (slow - 1)]
+            fastTotal += v
+            let f = fastTotal * fastInverse
+            fastTotal -= xp[i - (fast - 1)]
+            let value = f - s
+            mp[i] = value
+            signalTotal += value
+            i += 1
+        }
+        while i < n {
+            let v = xp[i]
+            slowTotal += v
+            let s = slowTotal * slowInverse
+            slowTotal -= xp[i - (slow - 1)]
+            fastTotal += v
+            let f = fastTotal * fastInverse
+            fastTotal -= xp[i - (fast - 1)]
+            let value = f - s
+            mp[i] = value
+            signalTotal += value
+            let smoothed = signalTotal * signalInverse
+            signalTotal -= mp[i - (sig - 1)]
+            sp[i] = smoothed
+            hp[i] = value - smoothed
+            i += 1
+        }
+        for j in macdStart..<start { mp[j] = .nan }
+    }
+
     struct Stream: FeatureStream {
         let fastFrom: Int, slowFrom: Int, macdStart: Int, start: Int
-        var fastMA: MovingAverage.Stream
-        var slowMA: MovingAverage.Stream
-        var signalMA: MovingAverage.Stream
+        var fastMA: SmoothingAverage.Stream
+        var slowMA: SmoothingAverage.Stream
+        var signalMA: SmoothingAverage.Stream
         var bar = -1
 
         init(_ c: Configuration) {
@@ -71,9 +136,17 @@ enum MACDEXT {
             start = c.lookback
             fastFrom = macdStart - c.fastLookback
             slowFrom = macdStart - c.slowLookback
-            fastMA = MovingAverage.stream(c.fastType, period: c.fastPeriod)
-            slowMA = MovingAverage.stream(c.slowType, period: c.slowPeriod)
-            signalMA = MovingAverage.stream(c.signalType, period: c.signalPeriod)
+            // The batch kernel's arithmetic: its fused pass when all three averages are simple
+            // ones, the shared moving averages otherwise.
+            if c.allFusedSMA {
+                fastMA = .sma(SmoothingAverage.SMAStream(period: c.fastPeriod))
+                slowMA = .sma(SmoothingAverage.SMAStream(period: c.slowPeriod))
+                signalMA = .sma(SmoothingAverage.SMAStream(period: c.signalPeriod))
+            } else {
+                fastMA = .shared(MovingAverage.stream(c.fastType, period: c.fastPeriod))
+                slowMA = .shared(MovingAverage.stream(c.slowType, period: c.slowPeriod))
+                signalMA = .shared(MovingAverage.stream(c.signalType, period: c.signalPeriod))
+            }
         }
 
         mutating func update(_ inputs: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Double>) {

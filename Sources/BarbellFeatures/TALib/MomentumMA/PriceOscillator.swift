@@ -31,6 +31,13 @@ enum PriceOscillator {
         let (fastPeriod, slowPeriod) = fast <= slow ? (fast, slow) : (slow, fast)
         let start = lookback(fast: fastPeriod, slow: slowPeriod, type: type)
         guard n > start else { return }
+        if type == .ema && fastPeriod >= 2 {
+            switch kind {
+            case .absolute: fusedEMA(.absolute, x, fast: fastPeriod, slow: slowPeriod, out)
+            case .percentage: fusedEMA(.percentage, x, fast: fastPeriod, slow: slowPeriod, out)
+            }
+            return
+        }
         let fastMA = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer { fastMA.deallocate() }
         fastMA.initialize(repeating: .nan)
@@ -46,25 +53,84 @@ enum PriceOscillator {
         for i in 0..<start { out[i] = .nan }
     }
 
+    /// Both EMAs in one pass (`2 <= fast <= slow`, `x.count >= slow`), writing every output from
+    /// `slow - 1` on; NaN before.
+    @inline(__always)
+    private static func fusedEMA(
+        _ kind: Kind, _ x: UnsafeBufferPointer<Double>, fast: Int, slow: Int, _ out: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = x.count
+        let xp = x.baseAddress!, op = out.baseAddress!
+        let fastK = EMA.k(fast), slowK = EMA.k(slow)
+        let fastA = 1.0 - fastK, slowA = 1.0 - slowK
+        var fastSum = 0.0, slowSum = 0.0
+        var i = 0
+        while i < fast {
+            let v = xp[i]
+            fastSum += v
+            slowSum += v
+            i += 1
+        }
+        var fastEMA = fastSum / Double(fast)
+        while i < slow {
+            let v = xp[i]
+            fastEMA = FusedEMA.step(fastEMA, v, a: fastA, k: fastK)
+            slowSum += v
+            i += 1
+        }
+        var slowEMA = slowSum / Double(slow)
+        var j = 0
+        while j < slow - 1 {
+            op[j] = .nan
+            j += 1
+        }
+        op[slow - 1] = combine(kind, fast: fastEMA, slow: slowEMA)
+        while i < n {
+            let v = xp[i]
+            fastEMA = FusedEMA.step(fastEMA, v, a: fastA, k: fastK)
+            slowEMA = FusedEMA.step(slowEMA, v, a: slowA, k: slowK)
+            op[i] = combine(kind, fast: fastEMA, slow: slowEMA)
+            i += 1
+        }
+    }
+
     struct Stream: ScalarFeatureStream {
+        enum Averages {
+            case generic(fast: MovingAverage.Stream, slow: MovingAverage.Stream)
+            case ema(fast: FusedEMA.Stream, slow: FusedEMA.Stream)
+        }
+
         let kind: Kind
         let start: Int
-        var fastMA: MovingAverage.Stream
-        var slowMA: MovingAverage.Stream
+        var averages: Averages
         var bar = -1
 
         init(_ kind: Kind, fast: Int, slow: Int, type: MovingAverageType) {
             let (fastPeriod, slowPeriod) = fast <= slow ? (fast, slow) : (slow, fast)
             self.kind = kind
             start = PriceOscillator.lookback(fast: fastPeriod, slow: slowPeriod, type: type)
-            fastMA = MovingAverage.stream(type, period: fastPeriod)
-            slowMA = MovingAverage.stream(type, period: slowPeriod)
+            if type == .ema && fastPeriod >= 2 {
+                averages = .ema(fast: FusedEMA.Stream(period: fastPeriod, k: EMA.k(fastPeriod)),
+                                slow: FusedEMA.Stream(period: slowPeriod, k: EMA.k(slowPeriod)))
+            } else {
+                averages = .generic(fast: MovingAverage.stream(type, period: fastPeriod),
+                                    slow: MovingAverage.stream(type, period: slowPeriod))
+            }
         }
 
         mutating func next(_ x: Double) -> Double {
             bar += 1
-            let f = fastMA.next(x)
-            let s = slowMA.next(x)
+            let f: Double, s: Double
+            switch averages {
+            case .generic(var fastMA, var slowMA):
+                f = fastMA.next(x)
+                s = slowMA.next(x)
+                averages = .generic(fast: fastMA, slow: slowMA)
+            case .ema(var fastMA, var slowMA):
+                f = fastMA.next(x)
+                s = slowMA.next(x)
+                averages = .ema(fast: fastMA, slow: slowMA)
+            }
             guard bar >= start else { return .nan }
             return PriceOscillator.combine(kind, fast: f, slow: s)
         }

@@ -20,6 +20,18 @@ enum STOCH {
         let slowKStart = kStart + MovingAverage.lookback(slowKType, period: slowK)
         let start = lookback(fastK: fastK, slowK: slowK, slowKType: slowKType, slowD: slowD, slowDType: slowDType)
         guard n > start else { return }
+        if SmoothingAverage.isFusedSMA(slowKType, period: slowK) && SmoothingAverage.isFusedSMA(slowDType, period: slowD) {
+            // A NaN-free pass over short windows scans them directly; otherwise (or when the
+            // scan met a NaN or an infinity) the tracked extremes, TA-Lib's recurrence.
+            if fastK <= StochasticK.maxScannedWindow,
+               fusedSMA(WindowScan(), high: high, low: low, close: close, fastK: fastK, slowK: slowK, slowD: slowD,
+                     slowKOut: slowKOut, slowDOut: slowDOut) {
+                return
+            }
+            _ = fusedSMA(StochasticK.Extremes(), high: high, low: low, close: close, fastK: fastK, slowK: slowK, slowD: slowD,
+                     slowKOut: slowKOut, slowDOut: slowDOut)
+            return
+        }
         let rawK = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer { rawK.deallocate() }
         rawK.initialize(repeating: .nan)
@@ -36,13 +48,78 @@ enum STOCH {
         }
     }
 
+    /// Raw %K, its simple average and the average of that in one pass (`slowK, slowD >= 2`),
+    /// writing both outputs from the full lookback on. The last `slowK` raw values are kept in a
+    /// small ring; slow %K's oldest value is read back from its output.
+    private static func fusedSMA<Source: RawKSource>(
+        _ source: Source,
+        high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
+        fastK: Int, slowK: Int, slowD: Int,
+        slowKOut: UnsafeMutableBufferPointer<Double>, slowDOut: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
+        let n = close.count
+        let kStart = StochasticK.lookback(fastK)
+        let slowKStart = kStart + slowK - 1
+        let start = slowKStart + slowD - 1
+        let hp = high.baseAddress!, lp = low.baseAddress!, cp = close.baseAddress!
+        let skp = slowKOut.baseAddress!, sdp = slowDOut.baseAddress!
+        var capacity = 1
+        while capacity < slowK { capacity <<= 1 }
+        let mask = capacity - 1
+        let ring = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+        defer { ring.deallocate() }
+        let kInverse = SmoothingAverage.inverse(slowK), dInverse = SmoothingAverage.inverse(slowD)
+        var extremes = source
+        var check = 0.0
+        for i in 0..<kStart { check += StochasticK.nonFinite(hp[i], lp[i]) }
+        var kTotal = 0.0, dTotal = 0.0
+        var today = kStart
+        // Raw %K until slow %K's window is full.
+        while today < slowKStart {
+            let k = extremes.next(high: hp, low: lp, close: cp[today], today: today, trailing: today - kStart)
+            check += StochasticK.nonFinite(hp[today], lp[today])
+            ring[(today - kStart) & mask] = k
+            kTotal += k
+            today += 1
+        }
+        // Slow %K until %D's window is full.
+        while today < start {
+            let k = extremes.next(high: hp, low: lp, close: cp[today], today: today, trailing: today - kStart)
+            check += StochasticK.nonFinite(hp[today], lp[today])
+            let r = today - kStart
+            ring[r & mask] = k
+            kTotal += k
+            let sk = kTotal * kInverse
+            kTotal -= ring[(r - (slowK - 1)) & mask]
+            skp[today] = sk
+            dTotal += sk
+            today += 1
+        }
+        while today < n {
+            let k = extremes.next(high: hp, low: lp, close: cp[today], today: today, trailing: today - kStart)
+            check += StochasticK.nonFinite(hp[today], lp[today])
+            let r = today - kStart
+            ring[r & mask] = k
+            kTotal += k
+            let sk = kTotal * kInverse
+            kTotal -= ring[(r - (slowK - 1)) & mask]
+            skp[today] = sk
+            dTotal += sk
+            sdp[today] = dTotal * dInverse
+            dTotal -= skp[today - (slowD - 1)]
+            today += 1
+        }
+        for i in slowKStart..<start { skp[i] = .nan }
+        return check == 0.0
+    }
+
     struct Stream: FeatureStream {
         let kStart: Int
         let slowKStart: Int
         let start: Int
         var rawK: StochasticK.Stream
-        var smoothK: MovingAverage.Stream
-        var smoothD: MovingAverage.Stream
+        var smoothK: SmoothingAverage.Stream
+        var smoothD: SmoothingAverage.Stream
         var bar = -1
 
         init(fastK: Int, slowK: Int, slowKType: MovingAverageType, slowD: Int, slowDType: MovingAverageType) {
@@ -50,8 +127,8 @@ enum STOCH {
             slowKStart = kStart + MovingAverage.lookback(slowKType, period: slowK)
             start = slowKStart + MovingAverage.lookback(slowDType, period: slowD)
             rawK = StochasticK.Stream(period: fastK)
-            smoothK = MovingAverage.stream(slowKType, period: slowK)
-            smoothD = MovingAverage.stream(slowDType, period: slowD)
+            smoothK = SmoothingAverage.Stream(slowKType, period: slowK)
+            smoothD = SmoothingAverage.Stream(slowDType, period: slowD)
         }
 
         mutating func update(_ inputs: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Double>) {

@@ -19,10 +19,33 @@ enum StochasticK {
         let n = close.count
         var today = period - 1
         guard today < n else { return }
-        var trailing = 0
+        let hp = high.baseAddress!, lp = low.baseAddress!, cp = close.baseAddress!, op = out.baseAddress!
+        var extremes = Extremes()
+        while today < n {
+            op[today] = extremes.next(high: hp, low: lp, close: cp[today], today: today, trailing: today - (period - 1))
+            today += 1
+        }
+    }
+
+    /// The longest window the fused kernels scan directly with ``WindowScan``.
+    static let maxScannedWindow = 16
+
+    /// `h * 0 + l * 0`: 0 for numbers, NaN once a high or low is NaN or infinite. The fused
+    /// kernels sum it over every bar they read, and redo a ``WindowScan`` pass with the tracked
+    /// ``Extremes`` when the sum is not 0.
+    @inline(__always)
+    static func nonFinite(_ h: Double, _ l: Double) -> Double { h * 0.0 + l * 0.0 }
+
+    /// The batch recurrence of one bar over raw column pointers, for the fused kernels: the
+    /// window is bars `trailing...today` of `high` and `low`.
+    struct Extremes: RawKSource {
         var lowestIndex = -1, highestIndex = -1
         var lowest = 0.0, highest = 0.0, diff = 0.0
-        while today < n {
+
+        @inline(__always)
+        mutating func next(
+            high: UnsafePointer<Double>, low: UnsafePointer<Double>, close c: Double, today: Int, trailing: Int
+        ) -> Double {
             let l = low[today]
             if lowestIndex < trailing {
                 lowestIndex = trailing
@@ -59,9 +82,7 @@ enum StochasticK {
                 highest = h
                 diff = highest - lowest
             }
-            out[today] = diff != 0.0 ? (close[today] - lowest) / diff * 100.0 : 0.0
-            trailing += 1
-            today += 1
+            return diff != 0.0 ? (c - lowest) / diff * 100.0 : 0.0
         }
     }
 
@@ -118,5 +139,35 @@ enum StochasticK {
             }
             return diff != 0.0 ? (c - lowest) / diff * 100.0 : 0.0
         }
+    }
+}
+
+/// One bar of raw %K over the window `trailing...today` of `high` and `low`.
+protocol RawKSource {
+    mutating func next(
+        high: UnsafePointer<Double>, low: UnsafePointer<Double>, close c: Double, today: Int, trailing: Int
+    ) -> Double
+}
+
+/// Raw %K from a direct scan of the window, without branches. Without NaN in the highs and lows
+/// the tracked extremes of ``StochasticK/Extremes`` are exactly the window's minimum and
+/// maximum, and `highest - lowest` is the range whichever extreme changed last, so the result is
+/// the same bit for bit; TA-Lib's data-dependent branches mispredict on most bars, a scan of a
+/// short window does not.
+struct WindowScan: RawKSource {
+    @inline(__always)
+    func next(
+        high: UnsafePointer<Double>, low: UnsafePointer<Double>, close c: Double, today: Int, trailing: Int
+    ) -> Double {
+        var lowest = low[trailing], highest = high[trailing]
+        var i = trailing + 1
+        while i <= today {
+            let l = low[i], h = high[i]
+            lowest = l < lowest ? l : lowest
+            highest = h > highest ? h : highest
+            i += 1
+        }
+        let diff = highest - lowest
+        return diff != 0.0 ? (c - lowest) / diff * 100.0 : 0.0
     }
 }

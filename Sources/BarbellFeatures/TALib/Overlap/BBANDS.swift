@@ -28,7 +28,14 @@ enum BBANDS {
         let n = x.count
         let lookback = lookback(period: period, type: type)
         guard n > lookback else { return }
+        if type == .sma {
+            smaBatch(x, period: period, devUp: devUp, devDown: devDown, upper: upper, middle: middle, lower: lower)
+            return
+        }
         // The average runs over the whole series; only its first `lookback` values are hidden.
+        // (The descriptor promises every slot from the lookback on, so the average's column starts
+        // as NaN wherever the average itself leaves a slot alone.)
+        middle.baseAddress!.initialize(repeating: .nan, count: n)
         MovingAverage.batch(type, period: period, x, middle)
         for j in 0..<lookback { middle[j] = .nan }
         var deviation = Deviation(period: period, type: type)
@@ -51,6 +58,59 @@ enum BBANDS {
             let mid = middle[i]
             (upper[i], lower[i]) = bands(middle: mid, sigma: sigma, devUp: devUp, devDown: devDown)
             i += 1
+        }
+    }
+
+    /// The SMA case, bit for bit what `SMA.batch` plus `Deviation.next` give: a first pass runs
+    /// the two running sums (the only serial dependency) and parks them in the middle and upper
+    /// columns, a second, vectorisable pass turns them into the average, σ and the bands.
+    static func smaBatch(_ x: UnsafeBufferPointer<Double>, period: Int, devUp: Double, devDown: Double,
+                         upper: UnsafeMutableBufferPointer<Double>, middle: UnsafeMutableBufferPointer<Double>,
+                         lower: UnsafeMutableBufferPointer<Double>) {
+        let n = x.count
+        let xp = x.baseAddress!, up = upper.baseAddress!, mp = middle.baseAddress!, lo = lower.baseAddress!
+        let divisor = Double(period)
+        var total = 0.0, sumOfSquares = 0.0
+        var i = 0
+        while i < period - 1 {
+            let v = xp[i]
+            total += v
+            sumOfSquares += v * v
+            i += 1
+        }
+        let first = i
+        while i < n {
+            let v = xp[i], trailing = xp[i - period + 1]
+            total += v
+            sumOfSquares += v * v
+            mp[i] = total
+            up[i] = sumOfSquares
+            total -= trailing
+            sumOfSquares -= trailing * trailing
+            i += 1
+        }
+        if devUp == devDown && devUp != 1.0 {
+            for j in first..<n {
+                let mid = mp[j] / divisor
+                var meanOfSquares = up[j] / divisor
+                meanOfSquares -= mid * mid
+                // √0 is the 0 TA-Lib substitutes; choosing before the root lets the loop vectorise.
+                let sigma = (meanOfSquares < 1e-14 ? 0.0 : meanOfSquares).squareRoot()
+                let width = sigma * devUp
+                mp[j] = mid
+                up[j] = mid + width
+                lo[j] = mid - width
+            }
+        } else {
+            for j in first..<n {
+                let mid = mp[j] / divisor
+                var meanOfSquares = up[j] / divisor
+                meanOfSquares -= mid * mid
+                // √0 is the 0 TA-Lib substitutes; choosing before the root lets the loop vectorise.
+                let sigma = (meanOfSquares < 1e-14 ? 0.0 : meanOfSquares).squareRoot()
+                mp[j] = mid
+                (up[j], lo[j]) = bands(middle: mid, sigma: sigma, devUp: devUp, devDown: devDown)
+            }
         }
     }
 

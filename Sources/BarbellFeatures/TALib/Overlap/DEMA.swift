@@ -13,12 +13,12 @@ enum DEMA {
         guard n > lookback else { return }
         var state = Stream(period: period)
         for i in 0...lookback { out[i] = state.next(x[i]) }
-        let k = state.first.k
+        let k = state.first.k, a = state.first.a
         var e1 = state.first.ema, e2 = state.second.ema
         var i = lookback + 1
         while i < n {
-            e1 = (x[i] - e1) * k + e1
-            e2 = (e1 - e2) * k + e2
+            e1 = EMA.step(e1, x[i], a: a, k: k)
+            e2 = EMA.step(e2, e1, a: a, k: k)
             out[i] = (2.0 * e1) - e2
             i += 1
         }
@@ -46,23 +46,25 @@ enum DEMA {
 
 extension EMA {
     /// TA-Lib's `TA_INT_EMA` as a step function: accumulates the first `period` inputs, seeds
-    /// with their mean, then `ema = (x − ema)·k + ema`. Returns nil while warming up (a NaN
+    /// with their mean, then steps with ``EMA/step(_:_:a:k:)``. Returns nil while warming up (a NaN
     /// result is a real value: the data had a NaN).
     struct Seeded: Sendable {
         let period: Int
         let k: Double
+        let a: Double
         var seen = 0
         var ema = 0.0
 
         init(period: Int, k: Double? = nil) {
             self.period = period
             self.k = k ?? EMA.k(period)
+            self.a = 1.0 - self.k
         }
 
         @inline(__always)
         mutating func next(_ x: Double) -> Double? {
             if seen >= period {
-                ema = (x - ema) * k + ema
+                ema = EMA.step(ema, x, a: a, k: k)
                 return ema
             }
             ema += x

@@ -12,12 +12,10 @@ enum KAMA {
     /// The comparison uses the signed change, exactly as TA-Lib does.
     @inline(__always)
     static func smoothing(periodROC: Double, pathLength: Double) -> Double {
-        var ratio: Double
-        if pathLength <= periodROC || (-1e-14 < pathLength && pathLength < 1e-14) {
-            ratio = 1.0
-        } else {
-            ratio = abs(periodROC / pathLength)
-        }
+        // The quotient is taken either way so the choice compiles to a select, not a branch.
+        let quotient = abs(periodROC / pathLength)
+        let saturated = pathLength <= periodROC || (-1e-14 < pathLength && pathLength < 1e-14)
+        var ratio = saturated ? 1.0 : quotient
         ratio = ratio * range + slowest
         return ratio * ratio
     }

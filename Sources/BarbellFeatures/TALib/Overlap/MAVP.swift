@@ -19,6 +19,44 @@ enum MAVP {
         return p < minPeriod ? minPeriod : (p > maxPeriod ? maxPeriod : p)
     }
 
+    /// The SMA case in one pass: every period in use keeps its own running sum, stepped exactly
+    /// as `SMA.batch` steps it (from the same first bar, add, divide, drop the trailing value),
+    /// but only the bar's chosen period is divided out.
+    static func smaBatch(_ x: UnsafeBufferPointer<Double>, minPeriod: Int, maxPeriod: Int, lookback: Int, used: [Bool],
+                         chosen: UnsafeMutableBufferPointer<Int32>, _ out: UnsafeMutableBufferPointer<Double>) {
+        let n = x.count
+        let xp = x.baseAddress!, o = out.baseAddress!
+        let inUse = (minPeriod...maxPeriod).filter { used[$0 - minPeriod] }
+        let m = inUse.count
+        let totals = UnsafeMutablePointer<Double>.allocate(capacity: m)
+        let lengths = UnsafeMutablePointer<Int>.allocate(capacity: m)
+        let slotOf = UnsafeMutablePointer<Int>.allocate(capacity: maxPeriod - minPeriod + 1)
+        defer {
+            totals.deallocate()
+            lengths.deallocate()
+            slotOf.deallocate()
+        }
+        for (slot, period) in inUse.enumerated() {
+            lengths[slot] = period
+            slotOf[period - minPeriod] = slot
+            var total = 0.0
+            var j = lookback - (period - 1)
+            while j < lookback {
+                total += xp[j]
+                j += 1
+            }
+            totals[slot] = total
+        }
+        let ch = chosen.baseAddress!
+        for i in lookback..<n {
+            let v = xp[i]
+            for s in 0..<m { totals[s] += v }
+            let slot = slotOf[Int(ch[i]) - minPeriod]
+            o[i] = totals[slot] / Double(lengths[slot])
+            for s in 0..<m { totals[s] -= xp[i - lengths[s] + 1] }
+        }
+    }
+
     static func batch(_ x: UnsafeBufferPointer<Double>, periods: UnsafeBufferPointer<Double>, minPeriod: Int, maxPeriod: Int,
                       type: MovingAverageType, _ out: UnsafeMutableBufferPointer<Double>) {
         let n = x.count
@@ -35,6 +73,10 @@ enum MAVP {
             let p = clampedPeriod(periods[i], minPeriod: minPeriod, maxPeriod: maxPeriod)
             chosen[i] = Int32(p)
             used[p - minPeriod] = true
+        }
+        if type == .sma {
+            smaBatch(x, minPeriod: minPeriod, maxPeriod: maxPeriod, lookback: lookback, used: used, chosen: chosen, out)
+            return
         }
         for period in minPeriod...maxPeriod where used[period - minPeriod] {
             let start = lookback - MovingAverage.lookback(type, period: period)

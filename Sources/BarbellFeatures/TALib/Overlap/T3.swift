@@ -8,8 +8,28 @@ enum T3 {
     static func lookback(_ period: Int, vFactor: Double) -> Int { 6 * (period - 1) }
 
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, vFactor: Double, _ out: UnsafeMutableBufferPointer<Double>) {
+        let n = x.count
+        let xp = x.baseAddress!, o = out.baseAddress!
         var state = Stream(period: period, vFactor: vFactor)
-        for i in 0..<x.count { out[i] = state.next(x[i]) }
+        // The stream seeds the six EMAs; once all run, the same steps with the state in locals.
+        var i = 0
+        while i < n && state.running != 6 {
+            o[i] = state.next(xp[i])
+            i += 1
+        }
+        let k = state.k, keep = state.oneMinusK
+        let c1 = state.c1, c2 = state.c2, c3 = state.c3, c4 = state.c4
+        var (e0, e1, e2, e3, e4, e5) = state.e
+        while i < n {
+            e0 = k * xp[i] + keep * e0
+            e1 = k * e0 + keep * e1
+            e2 = k * e1 + keep * e2
+            e3 = k * e2 + keep * e3
+            e4 = k * e3 + keep * e4
+            e5 = k * e4 + keep * e5
+            o[i] = c1 * e5 + c2 * e4 + c3 * e3 + c4 * e2
+            i += 1
+        }
     }
 
     struct Stream: ScalarFeatureStream {

@@ -12,13 +12,13 @@ enum TEMA {
         guard n > lookback else { return }
         var state = Stream(period: period)
         for i in 0...lookback { out[i] = state.next(x[i]) }
-        let k = state.first.k
+        let k = state.first.k, a = state.first.a
         var e1 = state.first.ema, e2 = state.second.ema, e3 = state.third.ema
         var i = lookback + 1
         while i < n {
-            e1 = (x[i] - e1) * k + e1
-            e2 = (e1 - e2) * k + e2
-            e3 = (e2 - e3) * k + e3
+            e1 = EMA.step(e1, x[i], a: a, k: k)
+            e2 = EMA.step(e2, e1, a: a, k: k)
+            e3 = EMA.step(e3, e2, a: a, k: k)
             out[i] = e3 + ((3.0 * e1) - (3.0 * e2))
             i += 1
         }

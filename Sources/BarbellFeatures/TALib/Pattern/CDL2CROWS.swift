@@ -6,7 +6,7 @@ struct TwoCrows: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ totals: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ totals: CandleTotals) -> Double {
         let matched = c.isWhite(2) & (c.realBody(2) > c.average(.bodyLong, totals[0], 2))
             & c.isBlack(1) & c.realBodyGapUp(1, 2)
             & c.isBlack(0) & (c.open() < c.open(1)) & (c.open() > c.close(1))

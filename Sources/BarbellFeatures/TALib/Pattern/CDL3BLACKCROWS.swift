@@ -9,9 +9,9 @@ struct ThreeBlackCrows: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // The colours alone rule out almost every bar: test them first, on their own.
-        guard c.isWhite(3) & c.isBlack(2) & c.isBlack(1) & c.isBlack(0) else { return 0 }
+        guard c.mayAllBeBlack(2, 1, 0) else { return 0 }
         // Shape first: it rarely holds, so this one branch predicts well and the averages
         // (each a division) are only computed for candidates.
         guard c.isWhite(3) & c.isBlack(2) & c.isBlack(1) & c.isBlack(0)
@@ -23,6 +23,6 @@ struct ThreeBlackCrows: CandlePattern {
         let matched = (c.lowerShadow(2) < c.average(.shadowVeryShort, t[0], 2))
             & (c.lowerShadow(1) < c.average(.shadowVeryShort, t[1], 1))
             & (c.lowerShadow(0) < c.average(.shadowVeryShort, t[2], 0))
-        return matched ? -100 : 0
+        return score(matched, -100)
     }
 }

@@ -7,17 +7,16 @@ struct ThreeLineStrike: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard (c.color(3) == c.color(2)) & (c.color(2) == c.color(1)) & (c.color(0) == -c.color(1))
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and a branch-free score: the first tests are close to coin flips.
+        let near3 = c.average(.near, t[0], 3), near2 = c.average(.near, t[1], 2)
+        let matched = (c.isWhite(3) == c.isWhite(2)) & (c.isWhite(2) == c.isWhite(1)) & (c.isWhite(0) != c.isWhite(1))
             & ((c.isWhite(1) & (c.close(1) > c.close(2)) & (c.close(2) > c.close(3))
                     & (c.open() > c.close(1)) & (c.close() < c.open(3)))
                 | (c.isBlack(1) & (c.close(1) < c.close(2)) & (c.close(2) < c.close(3))
                     & (c.open() < c.close(1)) & (c.close() > c.open(3))))
-        else { return 0 }
-        let near3 = c.average(.near, t[0], 3), near2 = c.average(.near, t[1], 2)
-        guard (c.open(2) >= c.bodyBottom(3) - near3) & (c.open(2) <= c.bodyTop(3) + near3)
+            & (c.open(2) >= c.bodyBottom(3) - near3) & (c.open(2) <= c.bodyTop(3) + near3)
             & (c.open(1) >= c.bodyBottom(2) - near2) & (c.open(1) <= c.bodyTop(2) + near2)
-        else { return 0 }
-        return Double(c.color(1) * 100)
+        return score(matched, c.isWhite(1) ? 100 : -100)
     }
 }

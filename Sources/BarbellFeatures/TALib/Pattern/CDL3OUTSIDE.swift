@@ -6,10 +6,10 @@ struct ThreeOutside: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard (c.isWhite(1) & c.isBlack(2) & (c.close(1) > c.open(2)) & (c.open(1) < c.close(2)) & (c.close() > c.close(1)))
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
+        let matched = (c.isWhite(1) & c.isBlack(2) & (c.close(1) > c.open(2)) & (c.open(1) < c.close(2)) & (c.close() > c.close(1)))
             | (c.isBlack(1) & c.isWhite(2) & (c.open(1) > c.close(2)) & (c.close(1) < c.open(2)) & (c.close() < c.close(1)))
-        else { return 0 }
-        return Double(c.color(1) * 100)
+        return score(matched, c.isWhite(1) ? 100 : -100)
     }
 }

@@ -10,9 +10,9 @@ struct ThreeStarsInSouth: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // The colours alone rule out almost every bar: test them first, on their own.
-        guard c.isBlack(2) & c.isBlack(1) & c.isBlack(0) else { return 0 }
+        guard c.mayAllBeBlack(2, 1, 0) else { return 0 }
         guard c.isBlack(2) & c.isBlack(1) & c.isBlack(0)
             & (c.realBody(1) < c.realBody(2))
             & (c.open(1) > c.close(2)) & (c.open(1) <= c.high(2))
@@ -25,6 +25,6 @@ struct ThreeStarsInSouth: CandlePattern {
             & (c.lowerShadow(1) > c.average(.shadowVeryShort, t[1], 1))
             & (c.realBody(0) < c.average(.bodyShort, t[3], 0))
             & (c.lowerShadow(0) < veryShort0) & (c.upperShadow(0) < veryShort0)
-        return matched ? 100 : 0
+        return score(matched, 100)
     }
 }

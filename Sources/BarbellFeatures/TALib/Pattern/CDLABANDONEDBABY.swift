@@ -10,7 +10,7 @@ struct AbandonedBaby: CandlePattern {
 
     init(_ p: FeatureParameters) { penetration = p.double("penetration") }
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard (c.isWhite(2) & c.isBlack(0) & (c.close() < c.close(2) - c.realBody(2) * penetration)
                 & c.candleGapUp(1, 2) & c.candleGapDown(0, 1))
             | (c.isBlack(2) & c.isWhite(0) & (c.close() > c.close(2) + c.realBody(2) * penetration)

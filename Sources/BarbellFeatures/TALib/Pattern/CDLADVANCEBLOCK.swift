@@ -11,7 +11,7 @@ struct AdvanceBlock: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard c.isWhite(2) & c.isWhite(1) & c.isWhite(0)
             & (c.close(0) > c.close(1)) & (c.close(1) > c.close(2))
             & (c.open(1) > c.open(2)) & (c.open(0) > c.open(1))
@@ -27,6 +27,6 @@ struct AdvanceBlock: CandlePattern {
             | ((c.realBody(0) < c.realBody(1)) & (c.realBody(1) < c.realBody(2))
                 & ((c.upperShadow(0) > c.average(.shadowShort, t[2], 0)) | (c.upperShadow(1) > c.average(.shadowShort, t[1], 1))))
             | ((c.realBody(0) < c.realBody(1)) & (c.upperShadow(0) > c.average(.shadowLong, 0, 0)))
-        return weakening ? -100 : 0
+        return score(weakening, -100)
     }
 }

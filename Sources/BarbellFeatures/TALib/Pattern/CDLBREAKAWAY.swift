@@ -7,9 +7,9 @@ struct Breakaway: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // The colours alone rule out almost every bar: test them first, on their own.
-        guard (c.color(4) == c.color(3)) & (c.color(3) == c.color(1)) & (c.color(1) == -c.color(0)) else { return 0 }
+        guard c.mayHaveColours(c.body(4) * c.body(3), c.body(3) * c.body(1), -(c.body(1) * c.body(0))) else { return 0 }
         guard (c.color(4) == c.color(3)) & (c.color(3) == c.color(1)) & (c.color(1) == -c.color(0))
             & ((c.isBlack(4) & c.realBodyGapDown(3, 4)
                     & (c.high(2) < c.high(3)) & (c.low(2) < c.low(3)) & (c.high(1) < c.high(2)) & (c.low(1) < c.low(2))

@@ -6,11 +6,11 @@ struct ClosingMarubozu: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let veryShort = c.average(.shadowVeryShort, t[1])
-        guard (c.realBody() > c.average(.bodyLong, t[0]))
+        // One combined test and an integer select: no branch on the near coin-flip tests.
+        let matched = (c.realBody() > c.average(.bodyLong, t[0]))
             & ((c.isWhite() & (c.upperShadow() < veryShort)) | (c.isBlack() & (c.lowerShadow() < veryShort)))
-        else { return 0 }
-        return Double(c.color() * 100)
+        return score(matched, c.isWhite() ? 100 : -100)
     }
 }

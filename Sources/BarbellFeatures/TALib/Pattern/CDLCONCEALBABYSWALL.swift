@@ -10,7 +10,7 @@ struct ConcealingBabySwallow: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // The colours alone rule out almost every bar: test them first, on their own.
         guard c.isBlack(3) & c.isBlack(2) & c.isBlack(1) & c.isBlack(0) else { return 0 }
         guard c.isBlack(3) & c.isBlack(2) & c.isBlack(1) & c.isBlack(0)
@@ -21,6 +21,6 @@ struct ConcealingBabySwallow: CandlePattern {
         let matched = (c.lowerShadow(3) < veryShort3) & (c.upperShadow(3) < veryShort3)
             & (c.lowerShadow(2) < veryShort2) & (c.upperShadow(2) < veryShort2)
             & (c.upperShadow(1) > c.average(.shadowVeryShort, t[2], 1))
-        return matched ? 100 : 0
+        return score(matched, 100)
     }
 }

@@ -8,13 +8,13 @@ struct Counterattack: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let equal = c.average(.equal, t[0], 1)
-        guard (c.color(1) == -c.color(0))
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
+        let matched = (c.isWhite(1) != c.isWhite(0))
             & (c.realBody(1) > c.average(.bodyLong, t[1], 1))
             & (c.realBody(0) > c.average(.bodyLong, t[2], 0))
             & (c.close() <= c.close(1) + equal) & (c.close() >= c.close(1) - equal)
-        else { return 0 }
-        return Double(c.color() * 100)
+        return score(matched, c.isWhite() ? 100 : -100)
     }
 }

@@ -8,7 +8,7 @@ struct DarkCloudCover: CandlePattern {
 
     init(_ p: FeatureParameters) { penetration = p.double("penetration") }
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = c.isWhite(1) & (c.realBody(1) > c.average(.bodyLong, t[0], 1))
             & c.isBlack(0) & (c.open() > c.high(1)) & (c.close() > c.open(1))
             & (c.close() < c.close(1) - c.realBody(1) * penetration)

@@ -5,7 +5,7 @@ struct Doji: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         c.realBody() <= c.average(.bodyDoji, t[0]) ? 100 : 0
     }
 }

@@ -6,7 +6,7 @@ struct DojiStar: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard (c.realBody(1) > c.average(.bodyLong, t[0], 1))
             & (c.realBody(0) <= c.average(.bodyDoji, t[1], 0))
             & ((c.isWhite(1) & c.realBodyGapUp(0, 1)) | (c.isBlack(1) & c.realBodyGapDown(0, 1)))

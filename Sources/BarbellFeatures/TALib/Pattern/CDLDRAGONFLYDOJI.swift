@@ -6,9 +6,10 @@ struct DragonflyDoji: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard c.realBody() <= c.average(.bodyDoji, t[0]) else { return 0 }
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
         let veryShort = c.average(.shadowVeryShort, t[1])
-        return (c.upperShadow() < veryShort) & (c.lowerShadow() > veryShort) ? 100 : 0
+        let matched = (c.realBody() <= c.average(.bodyDoji, t[0])) & (c.upperShadow() < veryShort) & (c.lowerShadow() > veryShort)
+        return score(matched, 100)
     }
 }

@@ -6,7 +6,7 @@ struct Engulfing: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let o = c.open(), cl = c.close(), o1 = c.open(1), c1 = c.close(1)
         guard (c.isWhite(0) & c.isBlack(1) & (((cl >= o1) & (o < c1)) | ((cl > o1) & (o <= c1))))
             | (c.isBlack(0) & c.isWhite(1) & (((o >= c1) & (cl < o1)) | ((o > c1) & (cl <= o1))))

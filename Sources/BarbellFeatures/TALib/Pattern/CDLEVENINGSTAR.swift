@@ -9,13 +9,13 @@ struct EveningStar: CandlePattern {
 
     init(_ p: FeatureParameters) { penetration = p.double("penetration") }
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard c.isWhite(2) & c.realBodyGapUp(1, 2) & c.isBlack(0)
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and a branch-free score: the colour and gap tests are coin flips.
+        let matched = c.isWhite(2) & c.realBodyGapUp(1, 2) & c.isBlack(0)
             & (c.close() < c.close(2) - c.realBody(2) * penetration)
-        else { return 0 }
-        let matched = (c.realBody(2) > c.average(.bodyLong, t[0], 2))
+            & (c.realBody(2) > c.average(.bodyLong, t[0], 2))
             & (c.realBody(1) <= c.average(.bodyShort, t[1], 1))
             & (c.realBody(0) > c.average(.bodyShort, t[2], 0))
-        return matched ? -100 : 0
+        return score(matched, -100)
     }
 }

@@ -7,15 +7,14 @@ struct GapSideBySideWhite: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let gapUp = c.realBodyGapUp(1, 2)
-        guard ((gapUp & c.realBodyGapUp(0, 2)) | (c.realBodyGapDown(1, 2) & c.realBodyGapDown(0, 2)))
-            & c.isWhite(1) & c.isWhite(0)
-        else { return 0 }
         let near = c.average(.near, t[0], 1), equal = c.average(.equal, t[1], 1)
-        guard (c.realBody(0) >= c.realBody(1) - near) & (c.realBody(0) <= c.realBody(1) + near)
+        // Every test at once and a branch-free score: the gap and colour tests are coin flips.
+        let matched = ((gapUp & c.realBodyGapUp(0, 2)) | (c.realBodyGapDown(1, 2) & c.realBodyGapDown(0, 2)))
+            & c.isWhite(1) & c.isWhite(0)
+            & (c.realBody(0) >= c.realBody(1) - near) & (c.realBody(0) <= c.realBody(1) + near)
             & (c.open() >= c.open(1) - equal) & (c.open() <= c.open(1) + equal)
-        else { return 0 }
-        return gapUp ? 100 : -100
+        return score(matched, gapUp ? 100 : -100)
     }
 }

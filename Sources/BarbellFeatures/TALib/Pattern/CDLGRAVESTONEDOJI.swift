@@ -6,9 +6,10 @@ struct GravestoneDoji: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard c.realBody() <= c.average(.bodyDoji, t[0]) else { return 0 }
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
         let veryShort = c.average(.shadowVeryShort, t[1])
-        return (c.lowerShadow() < veryShort) & (c.upperShadow() > veryShort) ? 100 : 0
+        let matched = (c.realBody() <= c.average(.bodyDoji, t[0])) & (c.lowerShadow() < veryShort) & (c.upperShadow() > veryShort)
+        return score(matched, 100)
     }
 }

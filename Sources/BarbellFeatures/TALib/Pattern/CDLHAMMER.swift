@@ -8,7 +8,7 @@ struct Hammer: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = (c.realBody() < c.average(.bodyShort, t[0]))
             & (c.lowerShadow() > c.average(.shadowLong, 0))
             & (c.upperShadow() < c.average(.shadowVeryShort, t[1]))

@@ -6,20 +6,22 @@ struct Harami: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        // The body-inside-body shape is the rarer test; check it before the averages.
-        guard (c.bodyTop() <= c.bodyTop(1)) & (c.bodyBottom() >= c.bodyBottom(1)) else { return 0 }
-        guard (c.realBody(1) > c.average(.bodyLong, t[0], 1)) & (c.realBody(0) <= c.average(.bodyShort, t[1], 0)) else { return 0 }
-        return HaramiShape.value(c)
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and a branch-free score: the shape tests are close to coin flips.
+        let long1 = c.realBody(1) > c.average(.bodyLong, t[0], 1)
+        return HaramiShape.value(c, long1 & (c.realBody(0) <= c.average(.bodyShort, t[1], 0)))
     }
 }
 
 /// The body-inside-body test Harami and Harami Cross share.
 enum HaramiShape {
-    @inline(__always) static func value(_ c: Candles) -> Double {
+    /// ±100 strictly inside, ±80 touching an end, 0 outside or unless `sized`; no branches.
+    @inline(__always) static func value(_ c: Candles, _ sized: Bool) -> Double {
         let top = c.bodyTop(), bottom = c.bodyBottom(), top1 = c.bodyTop(1), bottom1 = c.bodyBottom(1)
-        if (top < top1) & (bottom > bottom1) { return Double(-c.color(1) * 100) }
-        if (top <= top1) & (bottom >= bottom1) { return Double(-c.color(1) * 80) }
-        return 0
+        let strict = (top < top1) & (bottom > bottom1)
+        let inside = (top <= top1) & (bottom >= bottom1)
+        // 80 + 20 × strict is 80 or 100 exactly; the sign is opposite to the first candle.
+        let magnitude = 80.0 + 20.0 * Double(unsafeBitCast(strict, to: UInt8.self))
+        return score(sized & inside, magnitude * (c.isWhite(1) ? -1.0 : 1.0))
     }
 }

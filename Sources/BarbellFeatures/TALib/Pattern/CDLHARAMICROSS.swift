@@ -6,10 +6,9 @@ struct HaramiCross: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        // The body-inside-body shape is the rarer test; check it before the averages.
-        guard (c.bodyTop() <= c.bodyTop(1)) & (c.bodyBottom() >= c.bodyBottom(1)) else { return 0 }
-        guard (c.realBody(1) > c.average(.bodyLong, t[0], 1)) & (c.realBody(0) <= c.average(.bodyDoji, t[1], 0)) else { return 0 }
-        return HaramiShape.value(c)
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and a branch-free score: the shape tests are close to coin flips.
+        let long1 = c.realBody(1) > c.average(.bodyLong, t[0], 1)
+        return HaramiShape.value(c, long1 & (c.realBody(0) <= c.average(.bodyDoji, t[1], 0)))
     }
 }

@@ -6,7 +6,7 @@ struct HighWave: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let veryLong = c.average(.shadowVeryLong, 0)
         guard (c.realBody() < c.average(.bodyShort, t[0])) & (c.upperShadow() > veryLong) & (c.lowerShadow() > veryLong)
         else { return 0 }

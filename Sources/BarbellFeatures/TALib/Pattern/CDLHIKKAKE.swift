@@ -14,8 +14,15 @@ struct Hikkake: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    mutating func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        if (c.high(1) < c.high(2)) & (c.low(1) > c.low(2))
+    /// `a > 0 && b > 0` as one comparison on the smaller (NaN if either is), so the inside-bar
+    /// test is one selective branch: LLVM splits `(x < y) & (z > w)` into two coin-flip
+    /// branches. `y - x > 0` is exactly `x < y` for all doubles, infinities and NaN included.
+    @inline(__always) static func allPositive(_ a: Double, _ b: Double) -> Bool {
+        (a < b || a != a ? a : b) > 0
+    }
+
+    @inline(__always) mutating func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        if Hikkake.allPositive(c.high(2) - c.high(1), c.low(1) - c.low(2))
             && (((c.high() < c.high(1)) & (c.low() < c.low(1))) | ((c.high() > c.high(1)) & (c.low() > c.low(1)))) {
             patternResult = c.high() < c.high(1) ? 100 : -100
             patternIndex = c.index
@@ -23,8 +30,9 @@ struct Hikkake: CandlePattern {
             insideLow = c.low(1)
             return patternResult
         }
-        if (c.index <= patternIndex + 3)
-            & (((patternResult > 0) & (c.close() > insideHigh)) | ((patternResult < 0) & (c.close() < insideLow))) {
+        // Most bars are more than three past the last detection: branch on that alone first.
+        guard c.index <= patternIndex + 3 else { return 0 }
+        if ((patternResult > 0) & (c.close() > insideHigh)) | ((patternResult < 0) & (c.close() < insideLow)) {
             patternIndex = 0
             return patternResult + (patternResult > 0 ? 100 : -100)
         }

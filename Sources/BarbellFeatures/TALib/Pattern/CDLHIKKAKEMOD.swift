@@ -12,8 +12,12 @@ struct HikkakeModified: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    mutating func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        if (c.high(2) < c.high(3)) & (c.low(2) > c.low(3)) & (c.high(1) < c.high(2)) & (c.low(1) > c.low(2))
+    @inline(__always) mutating func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        let outer = c.high(3) - c.high(2), lower = c.low(2) - c.low(3)
+        let inner = c.high(2) - c.high(1), innerLower = c.low(1) - c.low(2)
+        // Both inside tests as one selective branch (see `Hikkake.allPositive`).
+        if Hikkake.allPositive(outer < lower || outer != outer ? outer : lower,
+                               inner < innerLower || inner != inner ? inner : innerLower)
             && (((c.high() < c.high(1)) & (c.low() < c.low(1)) & (c.close(2) <= c.low(2) + c.average(.near, t[0], 2)))
                 | ((c.high() > c.high(1)) & (c.low() > c.low(1)) & (c.close(2) >= c.high(2) - c.average(.near, t[0], 2)))) {
             patternResult = c.high() < c.high(1) ? 100 : -100
@@ -22,8 +26,9 @@ struct HikkakeModified: CandlePattern {
             insideLow = c.low(1)
             return patternResult
         }
-        if (c.index <= patternIndex + 3)
-            & (((patternResult > 0) & (c.close() > insideHigh)) | ((patternResult < 0) & (c.close() < insideLow))) {
+        // Most bars are more than three past the last detection: branch on that alone first.
+        guard c.index <= patternIndex + 3 else { return 0 }
+        if ((patternResult > 0) & (c.close() > insideHigh)) | ((patternResult < 0) & (c.close() < insideLow)) {
             patternIndex = 0
             return patternResult + (patternResult > 0 ? 100 : -100)
         }

@@ -6,7 +6,7 @@ struct HomingPigeon: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = c.isBlack(1) & c.isBlack(0)
             & (c.realBody(1) > c.average(.bodyLong, t[0], 1)) & (c.realBody(0) <= c.average(.bodyShort, t[1], 0))
             & (c.open() < c.open(1)) & (c.close() > c.close(1))

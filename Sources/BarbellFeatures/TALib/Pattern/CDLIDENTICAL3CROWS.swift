@@ -9,7 +9,9 @@ struct IdenticalThreeCrows: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // The colours alone rule out most bars: one selective branch first.
+        guard c.mayAllBeBlack(2, 1, 0) else { return 0 }
         guard c.isBlack(2) & c.isBlack(1) & c.isBlack(0) & (c.close(2) > c.close(1)) & (c.close(1) > c.close(0))
         else { return 0 }
         let equal2 = c.average(.equal, t[3], 2), equal1 = c.average(.equal, t[4], 1)
@@ -19,6 +21,6 @@ struct IdenticalThreeCrows: CandlePattern {
         let matched = (c.lowerShadow(2) < c.average(.shadowVeryShort, t[0], 2))
             & (c.lowerShadow(1) < c.average(.shadowVeryShort, t[1], 1))
             & (c.lowerShadow(0) < c.average(.shadowVeryShort, t[2], 0))
-        return matched ? -100 : 0
+        return score(matched, -100)
     }
 }

@@ -6,10 +6,12 @@ struct InvertedHammer: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard c.realBodyGapDown(0, 1) & (c.upperShadow() > c.average(.shadowLong, 0)) else { return 0 }
-        let matched = (c.realBody() < c.average(.bodyShort, t[0]))
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: the gap and shadow tests are too close to
+        // coin flips to branch on.
+        let matched = c.realBodyGapDown(0, 1) & (c.upperShadow() > c.average(.shadowLong, 0))
+            & (c.realBody() < c.average(.bodyShort, t[0]))
             & (c.lowerShadow() < c.average(.shadowVeryShort, t[1]))
-        return matched ? 100 : 0
+        return score(matched, 100)
     }
 }

@@ -6,7 +6,7 @@ struct Kicking: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         KickingShape.matches(c, t) ? Double(c.color() * 100) : 0
     }
 }

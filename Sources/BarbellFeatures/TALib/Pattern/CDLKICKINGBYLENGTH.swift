@@ -6,7 +6,7 @@ struct KickingByLength: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard KickingShape.matches(c, t) else { return 0 }
         return Double((c.realBody(0) > c.realBody(1) ? c.color(0) : c.color(1)) * 100)
     }

@@ -6,7 +6,7 @@ struct LadderBottom: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard c.isBlack(4) & c.isBlack(3) & c.isBlack(2) & c.isBlack(1) & c.isWhite(0) else { return 0 }
         let matched = (c.open(4) > c.open(3)) & (c.open(3) > c.open(2))
             & (c.close(4) > c.close(3)) & (c.close(3) > c.close(2))

@@ -5,9 +5,10 @@ struct LongLeggedDoji: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard c.realBody() <= c.average(.bodyDoji, t[0]) else { return 0 }
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
         let long = c.average(.shadowLong, 0)
-        return (c.lowerShadow() > long) | (c.upperShadow() > long) ? 100 : 0
+        let matched = (c.realBody() <= c.average(.bodyDoji, t[0])) & ((c.lowerShadow() > long) | (c.upperShadow() > long))
+        return score(matched, 100)
     }
 }

@@ -5,7 +5,7 @@ struct Marubozu: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let veryShort = c.average(.shadowVeryShort, t[1])
         guard (c.realBody() > c.average(.bodyLong, t[0])) & (c.upperShadow() < veryShort) & (c.lowerShadow() < veryShort)
         else { return 0 }

@@ -5,7 +5,7 @@ struct MatchingLow: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let equal = c.average(.equal, t[0], 1)
         let matched = c.isBlack(1) & c.isBlack(0) & (c.close() <= c.close(1) + equal) & (c.close() >= c.close(1) - equal)
         return matched ? 100 : 0

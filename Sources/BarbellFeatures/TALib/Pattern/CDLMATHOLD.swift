@@ -11,7 +11,7 @@ struct MatHold: CandlePattern {
 
     init(_ p: FeatureParameters) { penetration = p.double("penetration") }
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let floor = c.close(4) - c.realBody(4) * penetration
         guard c.isWhite(4) & c.isBlack(3) & c.isWhite(0)
             & c.realBodyGapUp(3, 4)
@@ -26,6 +26,6 @@ struct MatHold: CandlePattern {
             & (c.realBody(3) < c.average(.bodyShort, t[1], 3))
             & (c.realBody(2) < c.average(.bodyShort, t[2], 2))
             & (c.realBody(1) < c.average(.bodyShort, t[3], 1))
-        return matched ? 100 : 0
+        return score(matched, 100)
     }
 }

@@ -6,7 +6,7 @@ struct Piercing: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = c.isBlack(1) & (c.realBody(1) > c.average(.bodyLong, t[0], 1))
             & c.isWhite(0) & (c.realBody(0) > c.average(.bodyLong, t[1], 0))
             & (c.open() < c.low(1)) & (c.close() < c.open(1)) & (c.close() > c.close(1) + c.realBody(1) * 0.5)

@@ -6,7 +6,7 @@ struct RickshawMan: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard c.realBody() <= c.average(.bodyDoji, t[0]) else { return 0 }
         let long = c.average(.shadowLong, 0), near = c.average(.near, t[1])
         let middle = c.low() + c.highLowRange() / 2

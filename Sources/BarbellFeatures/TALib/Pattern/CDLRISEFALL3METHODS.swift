@@ -10,9 +10,10 @@ struct RiseFallThreeMethods: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // The colours alone rule out almost every bar: test them first, on their own.
-        guard (c.color(4) == -c.color(3)) & (c.color(3) == c.color(2)) & (c.color(2) == c.color(1)) & (c.color(1) == -c.color(0))
+        guard c.mayHaveColours(minimum(-(c.body(4) * c.body(3)), c.body(3) * c.body(2)), c.body(2) * c.body(1),
+                               -(c.body(1) * c.body(0)))
         else { return 0 }
         let color = Double(c.color(4))
         guard (c.color(4) == -c.color(3)) & (c.color(3) == c.color(2)) & (c.color(2) == c.color(1)) & (c.color(1) == -c.color(0))

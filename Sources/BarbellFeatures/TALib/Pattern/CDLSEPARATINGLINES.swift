@@ -9,14 +9,13 @@ struct SeparatingLines: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let equal = c.average(.equal, t[2], 1)
-        guard (c.color(1) == -c.color(0)) & (c.open() <= c.open(1) + equal) & (c.open() >= c.open(1) - equal)
-        else { return 0 }
         let veryShort = c.average(.shadowVeryShort, t[0])
-        guard (c.realBody() > c.average(.bodyLong, t[1]))
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
+        let matched = (c.isWhite(1) != c.isWhite(0)) & (c.open() <= c.open(1) + equal) & (c.open() >= c.open(1) - equal)
+            & (c.realBody() > c.average(.bodyLong, t[1]))
             & ((c.isWhite() & (c.lowerShadow() < veryShort)) | (c.isBlack() & (c.upperShadow() < veryShort)))
-        else { return 0 }
-        return Double(c.color() * 100)
+        return score(matched, c.isWhite() ? 100 : -100)
     }
 }

@@ -5,7 +5,7 @@ struct ShortLine: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let short = c.average(.shadowShort, t[1])
         guard (c.realBody() < c.average(.bodyShort, t[0])) & (c.upperShadow() < short) & (c.lowerShadow() < short) else { return 0 }
         return Double(c.color() * 100)

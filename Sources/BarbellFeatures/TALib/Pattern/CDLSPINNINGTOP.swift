@@ -6,9 +6,10 @@ struct SpinningTop: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let body = c.realBody()
-        guard (body < c.average(.bodyShort, t[0])) & (c.upperShadow() > body) & (c.lowerShadow() > body) else { return 0 }
-        return Double(c.color() * 100)
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
+        let matched = (body < c.average(.bodyShort, t[0])) & (c.upperShadow() > body) & (c.lowerShadow() > body)
+        return score(matched, c.isWhite() ? 100 : -100)
     }
 }

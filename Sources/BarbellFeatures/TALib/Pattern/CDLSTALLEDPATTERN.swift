@@ -9,7 +9,7 @@ struct StalledPattern: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         guard c.isWhite(2) & c.isWhite(1) & c.isWhite(0)
             & (c.close(0) > c.close(1)) & (c.close(1) > c.close(2)) & (c.open(1) > c.open(2))
         else { return 0 }

@@ -6,7 +6,7 @@ struct StickSandwich: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let equal = c.average(.equal, t[0], 2)
         let matched = c.isBlack(2) & c.isWhite(1) & c.isBlack(0) & (c.low(1) > c.close(2))
             & (c.close() <= c.close(2) + equal) & (c.close() >= c.close(2) - equal)

@@ -6,10 +6,10 @@ struct Takuri: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard c.realBody() <= c.average(.bodyDoji, t[0]) else { return 0 }
-        let matched = (c.upperShadow() < c.average(.shadowVeryShort, t[1]))
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
+        let matched = (c.realBody() <= c.average(.bodyDoji, t[0])) & (c.upperShadow() < c.average(.shadowVeryShort, t[1]))
             & (c.lowerShadow() > c.average(.shadowVeryLong, 0))
-        return matched ? 100 : 0
+        return score(matched, 100)
     }
 }

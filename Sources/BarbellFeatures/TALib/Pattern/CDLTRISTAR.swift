@@ -6,11 +6,12 @@ struct Tristar: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         // TA-Lib measures all three bodies against the first candle's average.
         let doji = c.average(.bodyDoji, t[0], 2)
-        guard c.realBody(0) <= doji else { return 0 }
-        guard (c.realBody(2) <= doji) & (c.realBody(1) <= doji) else { return 0 }
+        // The three doji tests as one comparison, so one rarely-taken branch: the largest body
+        // (NaN if any is) is no larger than `doji` exactly when every body is.
+        guard maximum(maximum(c.realBody(0), c.realBody(1)), c.realBody(2)) <= doji else { return 0 }
         var value = 0.0
         if c.realBodyGapUp(1, 2) & (c.bodyTop(0) < c.bodyTop(1)) { value = -100 }
         if c.realBodyGapDown(1, 2) & (c.bodyBottom(0) > c.bodyBottom(1)) { value = 100 }

@@ -6,7 +6,7 @@ struct UniqueThreeRiver: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = (c.realBody(2) > c.average(.bodyLong, t[0], 2)) & c.isBlack(2)
             & c.isBlack(1) & (c.close(1) > c.close(2)) & (c.open(1) <= c.open(2)) & (c.low(1) < c.low(2))
             & (c.realBody(0) < c.average(.bodyShort, t[1], 0)) & c.isWhite(0) & (c.open() > c.low(1))

@@ -6,7 +6,7 @@ struct UpsideGapTwoCrows: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
         let matched = c.isWhite(2) & (c.realBody(2) > c.average(.bodyLong, t[0], 2))
             & c.isBlack(1) & (c.realBody(1) <= c.average(.bodyShort, t[1], 1)) & c.realBodyGapUp(1, 2)
             & c.isBlack(0) & (c.open() > c.open(1)) & (c.close() < c.close(1)) & (c.close() > c.close(2))

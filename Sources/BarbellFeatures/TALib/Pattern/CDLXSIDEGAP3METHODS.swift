@@ -7,14 +7,12 @@ struct SideGapThreeMethods: CandlePattern {
 
     init(_: FeatureParameters) {}
 
-    func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
-        guard (c.color(2) == c.color(1)) & (c.color(0) == -c.color(1))
+    @inline(__always) func evaluate(_ c: Candles, _ t: CandleTotals) -> Double {
+        // Every test at once and an integer select: no branch on the near coin-flip tests.
+        let matched = (c.isWhite(2) == c.isWhite(1)) & (c.isWhite(0) != c.isWhite(1))
             & ((c.isWhite(2) & c.realBodyGapUp(1, 2)) | (c.isBlack(2) & c.realBodyGapDown(1, 2)))
-        else { return 0 }
-        guard (c.open() < c.bodyTop(1)) & (c.open() > c.bodyBottom(1))
+            & (c.open() < c.bodyTop(1)) & (c.open() > c.bodyBottom(1))
             & (c.close() < c.bodyTop(2)) & (c.close() > c.bodyBottom(2))
-            & ((c.isWhite(2) & c.realBodyGapUp(1, 2)) | (c.isBlack(2) & c.realBodyGapDown(1, 2)))
-        else { return 0 }
-        return Double(c.color(2) * 100)
+        return score(matched, c.isWhite(2) ? 100 : -100)
     }
 }

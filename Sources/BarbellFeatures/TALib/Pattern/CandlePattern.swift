@@ -180,7 +180,7 @@ extension FeatureDescriptor {
     ) -> FeatureDescriptor {
         FeatureDescriptor(
             name: name, group: .pattern, summary: summary, inputs: InputField.ohlc, parameters: parameters,
-            outputs: ["integer"], nanPolicy: .passThrough, warmupValue: 0, streamingCost: "O(1)",
+            outputs: ["integer"], nanPolicy: .passThrough, warmupValue: 0, writesEveryOutput: true, streamingCost: "O(1)",
             lookback: { _ in P.lookback },
             batch: { inputs, p, outputs in CandlePatternKernel.batch(P.self, inputs, p, outputs[0]) },
             stream: { CandlePatternKernel.Stream<P>($0) }

@@ -8,7 +8,9 @@ enum AVGPRICE {
 
     static func batch(open: UnsafeBufferPointer<Double>, high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>,
                       close: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) {
-        for i in 0..<close.count { out[i] = value(open: open[i], high: high[i], low: low[i], close: close[i]) }
+        let n = close.count
+        let op = open.baseAddress!, h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, o = out.baseAddress!
+        for i in 0..<n { o[i] = value(open: op[i], high: h[i], low: l[i], close: c[i]) }
     }
 
     struct Stream: FeatureStream {

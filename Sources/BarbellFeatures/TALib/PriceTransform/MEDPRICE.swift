@@ -4,7 +4,9 @@ enum MEDPRICE {
     static func value(high: Double, low: Double) -> Double { (high + low) / 2.0 }
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) {
-        for i in 0..<high.count { out[i] = value(high: high[i], low: low[i]) }
+        let n = high.count
+        let h = high.baseAddress!, l = low.baseAddress!, o = out.baseAddress!
+        for i in 0..<n { o[i] = value(high: h[i], low: l[i]) }
     }
 
     struct Stream: FeatureStream {

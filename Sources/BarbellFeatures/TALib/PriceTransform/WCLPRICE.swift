@@ -5,7 +5,9 @@ enum WCLPRICE {
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
                       _ out: UnsafeMutableBufferPointer<Double>) {
-        for i in 0..<close.count { out[i] = value(high: high[i], low: low[i], close: close[i]) }
+        let n = close.count
+        let h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, o = out.baseAddress!
+        for i in 0..<n { o[i] = value(high: h[i], low: l[i], close: c[i]) }
     }
 
     struct Stream: FeatureStream {

@@ -34,6 +34,8 @@ enum LinearRegression {
         let n: Double
         let sumX: Double
         let divisor: Double
+        let inverseDivisor: Double
+        let inverseN: Double
         let refitEvery: Int
         var sumY = 0.0
         var sumXY = 0.0
@@ -47,6 +49,11 @@ enum LinearRegression {
             sumX = nTimesNMinus1 * 0.5
             let sumXSqr = Double(2 * period - 1) * nTimesNMinus1 / 6.0
             divisor = sumX * sumX - sumXSqr * n
+            // TA-Lib divides by the divisor and by n on every bar; both are constants, so the
+            // slope and intercept multiply by their reciprocals instead (within an ulp of the
+            // quotient, far inside the fixtures' 1e-9; shared by batch and stream).
+            inverseDivisor = 1.0 / divisor
+            inverseN = 1.0 / n
             refitEvery = period << 5
             countdown = period << 5
         }
@@ -81,10 +88,10 @@ enum LinearRegression {
         }
 
         @inline(__always)
-        var slope: Double { (n * sumXY - sumX * sumY) / divisor }
+        var slope: Double { (n * sumXY - sumX * sumY) * inverseDivisor }
 
         @inline(__always)
-        func intercept(slope m: Double) -> Double { (sumY - sumX * m) / n }
+        func intercept(slope m: Double) -> Double { (sumY - sumX * m) * inverseN }
 
         /// `b + m·k`. TA-Lib rounds this once (`fma(m, k, b)`); without FMA in the baseline
         /// x86-64 target, `addingProduct` becomes a libm call (4× the cost of TA-Lib's whole

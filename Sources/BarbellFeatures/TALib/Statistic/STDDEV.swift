@@ -12,11 +12,11 @@ enum STDDEV {
     }
 
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, nbdev: Double, _ out: UnsafeMutableBufferPointer<Double>) {
-        VAR.batch(x, period: period, out)
-        var i = lookback(period)
-        while i < x.count {
-            out[i] = finish(out[i], nbdev: nbdev)
-            i += 1
+        // One loop per case, so the loop body has no test on nbdev.
+        if nbdev != 1.0 {
+            VAR.run(x, period: period, out) { $0.squareRoot() * nbdev }
+        } else {
+            VAR.run(x, period: period, out) { $0.squareRoot() }
         }
     }
 

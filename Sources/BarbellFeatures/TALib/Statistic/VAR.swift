@@ -85,16 +85,29 @@ enum VAR {
     }
 
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>) {
+        run(x, period: period, out) { $0 }
+    }
+
+    /// The batch loop with `finish` applied to each variance before it is stored (STDDEV's
+    /// root), so STDDEV needs no second pass over its output.
+    @inline(__always)
+    static func run(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>,
+                    finish: (Double) -> Double) {
         let n = x.count
-        guard n >= period else { return }
+        guard n >= period, let base = x.baseAddress, let slot0 = out.baseAddress else { return }
         var state = State(period: period)
-        for i in 0..<(period - 1) { state.prime(x[i], first: i == 0) }
-        guard let base = x.baseAddress else { return }
-        var t = period - 1
-        while t < n {
-            let start = base + (t - period + 1)
-            out[t] = state.next(newest: x[t], oldest: start[0]) { start[$0] }
-            t += 1
+        for i in 0..<(period - 1) { state.prime(base[i], first: i == 0) }
+        // Pointers rather than indices: no overflow checks in the loop.
+        var oldest = base
+        var newest = base + (period - 1)
+        var slot = slot0 + (period - 1)
+        let end = base + n
+        while newest < end {
+            let start = oldest
+            slot.pointee = finish(state.next(newest: newest.pointee, oldest: start.pointee) { start[$0] })
+            oldest += 1
+            newest += 1
+            slot += 1
         }
     }
 

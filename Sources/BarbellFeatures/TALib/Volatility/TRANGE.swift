@@ -6,17 +6,24 @@ enum TRANGE {
 
     @inline(__always)
     static func value(high: Double, low: Double, previousClose: Double) -> Double {
-        var greatest = high - low
+        // Written as two selects of the `a > b ? a : b` shape (one MAXSD each) so no comparison
+        // becomes a data-dependent branch.
+        let range = high - low
         let toHigh = abs(previousClose - high)
-        if toHigh > greatest { greatest = toHigh }
+        let greatest = toHigh > range ? toHigh : range
         let toLow = abs(previousClose - low)
-        if toLow > greatest { greatest = toLow }
-        return greatest
+        return toLow > greatest ? toLow : greatest
     }
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
                       _ out: UnsafeMutableBufferPointer<Double>) {
-        for i in 1..<close.count { out[i] = value(high: high[i], low: low[i], previousClose: close[i - 1]) }
+        let n = close.count
+        let h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, o = out.baseAddress!
+        var i = 1
+        while i < n {
+            o[i] = value(high: h[i], low: l[i], previousClose: c[i - 1])
+            i += 1
+        }
     }
 
     struct Stream: FeatureStream {

@@ -14,10 +14,12 @@ enum AD {
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
                       volume: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) {
+        let n = close.count
+        let h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, v = volume.baseAddress!, o = out.baseAddress!
         var ad = 0.0
-        for i in 0..<close.count {
-            accumulate(&ad, high: high[i], low: low[i], close: close[i], volume: volume[i])
-            out[i] = ad
+        for i in 0..<n {
+            accumulate(&ad, high: h[i], low: l[i], close: c[i], volume: v[i])
+            o[i] = ad
         }
     }
 

@@ -38,9 +38,23 @@ enum ADOSC {
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
                       volume: UnsafeBufferPointer<Double>, fast: Int, slow: Int, _ out: UnsafeMutableBufferPointer<Double>) {
-        var state = State(fast: fast, slow: slow)
-        for i in 0..<close.count {
-            out[i] = state.next(high: high[i], low: low[i], close: close[i], volume: volume[i])
+        let n = close.count
+        let h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, v = volume.baseAddress!, o = out.baseAddress!
+        let state = State(fast: fast, slow: slow)
+        let fastK = state.fastK, fastKeep = state.fastKeep, slowK = state.slowK, slowKeep = state.slowKeep
+        let lookback = state.lookback
+        // `State.next` with the state in registers: the first bar seeds both EMAs with the A/D.
+        var ad = 0.0
+        AD.accumulate(&ad, high: h[0], low: l[0], close: c[0], volume: v[0])
+        var fastEMA = ad, slowEMA = ad
+        if lookback == 0 { o[0] = fastEMA - slowEMA }
+        var i = 1
+        while i < n {
+            AD.accumulate(&ad, high: h[i], low: l[i], close: c[i], volume: v[i])
+            fastEMA = (fastK * ad) + (fastKeep * fastEMA)
+            slowEMA = (slowK * ad) + (slowKeep * slowEMA)
+            if i >= lookback { o[i] = fastEMA - slowEMA }
+            i += 1
         }
     }
 

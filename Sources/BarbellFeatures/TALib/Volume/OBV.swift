@@ -23,8 +23,19 @@ enum OBV {
     }
 
     static func batch(close: UnsafeBufferPointer<Double>, volume: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) {
-        var state = State()
-        for i in 0..<close.count { out[i] = state.next(close: close[i], volume: volume[i]) }
+        let n = close.count
+        let c = close.baseAddress!, v = volume.baseAddress!, o = out.baseAddress!
+        var obv = v[0], previousClose = c[0]
+        o[0] = obv
+        for i in 1..<max(n, 1) {
+            // Branch-free (up and down closes are a coin toss): `obv + (−v)` is `obv − v` exactly,
+            // and a flat or NaN close adds 0, leaving the line unchanged.
+            let x = c[i], volume = v[i]
+            let down = x < previousClose ? -volume : 0.0
+            obv += x > previousClose ? volume : down
+            previousClose = x
+            o[i] = obv
+        }
     }
 
     struct Stream: FeatureStream {

@@ -1,0 +1,519 @@
+import Foundation
+
+/// The whole-series form of ``Alpha158Engine``: the same rolling primitives, run column-wise
+/// (one group of primitives over the whole series at a time, over contiguous arrays) instead of
+/// bar by bar over every primitive.
+///
+/// Every primitive performs exactly the floating point operations of the bar-wise engine, in the
+/// same order, so results are bit-identical to the streams; only the schedule differs. The
+/// windows of one series run interleaved in one loop, so their independent dependency chains
+/// (a division each in the variance and correlation updates) overlap in the CPU.
+enum Alpha158Batch {
+    typealias Series = Alpha158Engine.Series
+
+    /// The six bar fields as contiguous columns of `count` values (NaN columns for fields the
+    /// requested features do not read, as ``AlphaBar`` leaves them NaN).
+    struct Columns {
+        let open, high, low, close, volume, vwap: UnsafePointer<Double>
+        let count: Int
+    }
+
+    struct SeriesWindow: Hashable { let series: Series; let window: Int }
+    struct PairWindow: Hashable { let x: Series; let y: Series; let window: Int }
+    private struct Pair: Hashable { let x: Series; let y: Series }
+
+    /// What the requested features read, collected before anything runs.
+    private struct Plan {
+        var series: [Series] = []
+        var sumWindows: [Series: [Int]] = [:]
+        var sumNeeded: Set<SeriesWindow> = []
+        var meanNeeded: Set<SeriesWindow> = []
+        var varianceWindows: [Series: [Int]] = [:]
+        var correlationWindows: [Pair: [Int]] = [:]
+        var regressionWindows: [Int] = []
+        var sortedWindows: [Int] = []
+        var upperQuantiles: Set<Int> = [], lowerQuantiles: Set<Int> = []
+        var ranks: Set<Int> = []
+        var highWindows: [Int] = []
+        var lowWindows: [Int] = []
+
+        mutating func use(_ s: Series) { if !series.contains(s) { series.append(s) } }
+        static func add(_ d: Int, to list: inout [Int]) { if !list.contains(d) { list.append(d) } }
+        mutating func sum(_ s: Series, _ d: Int) {
+            use(s); Self.add(d, to: &sumWindows[s, default: []]); sumNeeded.insert(SeriesWindow(series: s, window: d))
+        }
+        mutating func mean(_ s: Series, _ d: Int) {
+            use(s); Self.add(d, to: &sumWindows[s, default: []]); meanNeeded.insert(SeriesWindow(series: s, window: d))
+        }
+        mutating func variance(_ s: Series, _ d: Int) { use(s); Self.add(d, to: &varianceWindows[s, default: []]) }
+        mutating func correlation(_ x: Series, _ y: Series, _ d: Int) {
+            use(x); use(y); Self.add(d, to: &correlationWindows[Pair(x: x, y: y), default: []])
+        }
+        mutating func regression(_ d: Int) { use(.rawClose); Self.add(d, to: &regressionWindows) }
+        mutating func sorted(_ d: Int) { use(.close); Self.add(d, to: &sortedWindows) }
+        mutating func high(_ d: Int) { use(.high); Self.add(d, to: &highWindows) }
+        mutating func low(_ d: Int) { use(.low); Self.add(d, to: &lowWindows) }
+
+        init(_ features: [Alpha158Feature]) {
+            for feature in features {
+                guard case .rolling(let kind, let d) = feature else { continue }
+                switch kind {
+                case .ROC: use(.rawClose)
+                case .MA: mean(.close, d)
+                case .STD: variance(.close, d)
+                case .BETA, .RESI: regression(d)
+                case .RSQR: regression(d); variance(.close, d)
+                case .MAX: high(d)
+                case .MIN: low(d)
+                case .RSV: high(d); low(d)
+                case .IMAX: high(d)
+                case .IMIN: low(d)
+                case .IMXD: high(d); low(d)
+                case .QTLU: sorted(d); upperQuantiles.insert(d)
+                case .QTLD: sorted(d); lowerQuantiles.insert(d)
+                case .RANK: sorted(d); ranks.insert(d)
+                case .CORR: correlation(.close, .logVolume, d); variance(.close, d); variance(.logVolume, d)
+                case .CORD:
+                    correlation(.closeRatio, .logVolumeRatio, d)
+                    variance(.closeRatio, d); variance(.logVolumeRatio, d)
+                case .CNTP: mean(.up, d)
+                case .CNTN: mean(.down, d)
+                case .CNTD: mean(.up, d); mean(.down, d)
+                case .SUMP: sum(.gain, d); sum(.move, d)
+                case .SUMN: sum(.loss, d); sum(.move, d)
+                case .SUMD: sum(.gain, d); sum(.loss, d); sum(.move, d)
+                case .VMA: mean(.volume, d)
+                case .VSTD: variance(.volume, d)
+                case .WVMA: variance(.weightedMove, d); mean(.weightedMove, d)
+                case .VSUMP: sum(.volumeGain, d); sum(.volumeMove, d)
+                case .VSUMN: sum(.volumeLoss, d); sum(.volumeMove, d)
+                case .VSUMD: sum(.volumeGain, d); sum(.volumeLoss, d); sum(.volumeMove, d)
+                }
+            }
+        }
+    }
+
+    /// How many bars each pass of the rolling primitives covers: their results live only for one
+    /// chunk (a few hundred KB for all of Alpha158, so they stay in cache), while the derived
+    /// series and the primitives' states run over the whole input.
+    static let chunk = 512
+
+    /// A group of primitives over one series (or pair), with its state carried across chunks and
+    /// one chunk-long result column per window and quantity.
+    private final class SumGroup {
+        let x: UnsafePointer<Double>; let windows: [Int]
+        var states: [PandasRollingSum]
+        let sums: [UnsafeMutablePointer<Double>?], means: [UnsafeMutablePointer<Double>?]
+        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ sums: [UnsafeMutablePointer<Double>?], _ means: [UnsafeMutablePointer<Double>?]) {
+            self.x = x; self.windows = windows; self.sums = sums; self.means = means
+            states = Array(repeating: PandasRollingSum(), count: windows.count)
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let x = self.x, windows = self.windows, sums = self.sums, means = self.means, k = windows.count
+            states.withUnsafeMutableBufferPointer { st in
+                for t in t0..<t1 {
+                    let entering = x[t], i = t - t0
+                    for j in 0..<k {
+                        let w = windows[j]
+                        st[j].slide(entering: entering, leaving: t >= w ? x[t - w] : .nan)
+                        if let p = sums[j] { p[i] = st[j].sum }
+                        if let p = means[j] { p[i] = st[j].mean }
+                    }
+                }
+            }
+        }
+    }
+
+    private final class VarianceGroup {
+        let x: UnsafePointer<Double>; let windows: [Int]
+        var states: [PandasRollingVariance]
+        let outs: [UnsafeMutablePointer<Double>]
+        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ outs: [UnsafeMutablePointer<Double>]) {
+            self.x = x; self.windows = windows; self.outs = outs
+            states = Array(repeating: PandasRollingVariance(), count: windows.count)
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let x = self.x, windows = self.windows, outs = self.outs, k = windows.count
+            states.withUnsafeMutableBufferPointer { st in
+                for t in t0..<t1 {
+                    let view = ColumnView(base: x + t), i = t - t0
+                    for j in 0..<k {
+                        st[j].slide(view, window: windows[j], available: t + 1)
+                        outs[j][i] = st[j].standardDeviation
+                    }
+                }
+            }
+        }
+    }
+
+    private final class CorrelationGroup {
+        let x: UnsafePointer<Double>, y: UnsafePointer<Double>; let windows: [Int]
+        var states: [PandasRollingCorrelation]
+        let outs: [UnsafeMutablePointer<Double>]
+        init(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ windows: [Int], _ outs: [UnsafeMutablePointer<Double>]) {
+            self.x = x; self.y = y; self.windows = windows; self.outs = outs
+            states = Array(repeating: PandasRollingCorrelation(), count: windows.count)
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let x = self.x, y = self.y, windows = self.windows, outs = self.outs, k = windows.count
+            states.withUnsafeMutableBufferPointer { st in
+                for t in t0..<t1 {
+                    let xs = ColumnView(base: x + t), ys = ColumnView(base: y + t), i = t - t0
+                    for j in 0..<k {
+                        st[j].slide(xs, ys, window: windows[j], available: t + 1)
+                        outs[j][i] = st[j].correlation
+                    }
+                }
+            }
+        }
+    }
+
+    private final class RegressionGroup {
+        let c: UnsafePointer<Double>; let windows: [Int]
+        var states: [QlibRollingRegression]
+        let slopes: [UnsafeMutablePointer<Double>], rsq: [UnsafeMutablePointer<Double>], resi: [UnsafeMutablePointer<Double>]
+        init(_ c: UnsafePointer<Double>, _ windows: [Int], _ slopes: [UnsafeMutablePointer<Double>],
+             _ rsq: [UnsafeMutablePointer<Double>], _ resi: [UnsafeMutablePointer<Double>]) {
+            self.c = c; self.windows = windows; self.slopes = slopes; self.rsq = rsq; self.resi = resi
+            states = windows.map { QlibRollingRegression(window: $0) }
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let c = self.c, windows = self.windows, slopes = self.slopes, rsq = self.rsq, resi = self.resi, k = windows.count
+            states.withUnsafeMutableBufferPointer { st in
+                for t in t0..<t1 {
+                    let y = c[t], i = t - t0
+                    for j in 0..<k {
+                        let w = windows[j]
+                        st[j].slide(entering: y, leaving: t >= w ? c[t - w] : .nan)
+                        let b = st[j].slope
+                        slopes[j][i] = b
+                        rsq[j][i] = st[j].rSquared
+                        resi[j][i] = st[j].residual(newest: y, slope: b)
+                    }
+                }
+            }
+        }
+    }
+
+    private final class SortedGroup {
+        let x: UnsafePointer<Double>; let w: Int
+        var state: SortedWindow
+        let upper: UnsafeMutablePointer<Double>?, lower: UnsafeMutablePointer<Double>?, rank: UnsafeMutablePointer<Double>?
+        init(_ x: UnsafePointer<Double>, _ w: Int, _ upper: UnsafeMutablePointer<Double>?, _ lower: UnsafeMutablePointer<Double>?,
+             _ rank: UnsafeMutablePointer<Double>?) {
+            self.x = x; self.w = w; self.upper = upper; self.lower = lower; self.rank = rank
+            state = SortedWindow(window: w)
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let x = self.x, w = self.w, upper = self.upper, lower = self.lower, rank = self.rank
+            var state = self.state
+            self.state = SortedWindow(window: 0)
+            for t in t0..<t1 {
+                let entering = x[t], i = t - t0
+                state.slide(entering: entering, leaving: t >= w ? x[t - w] : .nan)
+                if let p = upper { p[i] = state.quantile(0.8) }
+                if let p = lower { p[i] = state.quantile(0.2) }
+                if let p = rank { p[i] = state.percentileRank(of: entering) }
+            }
+            self.state = state
+        }
+    }
+
+    private final class ExtremeGroup {
+        let x: UnsafePointer<Double>
+        var state: RollingArgExtreme
+        let extreme: UnsafeMutablePointer<Double>, position: UnsafeMutablePointer<Double>
+        init(_ x: UnsafePointer<Double>, _ w: Int, maximum: Bool, _ extreme: UnsafeMutablePointer<Double>, _ position: UnsafeMutablePointer<Double>) {
+            self.x = x; self.extreme = extreme; self.position = position
+            state = RollingArgExtreme(window: w, maximum: maximum)
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let x = self.x, extreme = self.extreme, position = self.position
+            var state = self.state
+            self.state = RollingArgExtreme(window: 1, maximum: true)
+            for t in t0..<t1 {
+                state.push(ColumnView(base: x + t))
+                extreme[t - t0] = state.extreme
+                position[t - t0] = state.position
+            }
+            self.state = state
+        }
+    }
+
+    /// The derived series (whole input) and every primitive group with its chunk-long results.
+    final class Results {
+        let count: Int
+        private var storage: [UnsafeMutablePointer<Double>] = []
+        var series: [Series: UnsafeMutablePointer<Double>] = [:]
+        var sums: [SeriesWindow: UnsafeMutablePointer<Double>] = [:]
+        var means: [SeriesWindow: UnsafeMutablePointer<Double>] = [:]
+        var deviations: [SeriesWindow: UnsafeMutablePointer<Double>] = [:]
+        var correlations: [PairWindow: UnsafeMutablePointer<Double>] = [:]
+        var slopes: [Int: UnsafeMutablePointer<Double>] = [:], rSquared: [Int: UnsafeMutablePointer<Double>] = [:]
+        var residuals: [Int: UnsafeMutablePointer<Double>] = [:]
+        var upperQuantiles: [Int: UnsafeMutablePointer<Double>] = [:], lowerQuantiles: [Int: UnsafeMutablePointer<Double>] = [:]
+        var ranks: [Int: UnsafeMutablePointer<Double>] = [:]
+        var maxima: [Int: UnsafeMutablePointer<Double>] = [:], argMaxima: [Int: UnsafeMutablePointer<Double>] = [:]
+        var minima: [Int: UnsafeMutablePointer<Double>] = [:], argMinima: [Int: UnsafeMutablePointer<Double>] = [:]
+        fileprivate var groups: [(Int, Int) -> Void] = []
+
+        init(count: Int) { self.count = count }
+        deinit { for p in storage { p.deallocate() } }
+        func make(_ length: Int) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(length, 1))
+            storage.append(p)
+            return p
+        }
+        func chunkColumn() -> UnsafeMutablePointer<Double> { make(Swift.min(count, Alpha158Batch.chunk)) }
+        /// Runs every primitive over bars `t0..<t1` (the next chunk).
+        func advance(_ t0: Int, _ t1: Int) { for g in groups { g(t0, t1) } }
+    }
+
+    /// Writes feature `k` of `features` into `outputs[k]` (`columns.count` values each).
+    static func compute(_ features: [Alpha158Feature], _ columns: Columns, _ outputs: [UnsafeMutablePointer<Double>]) {
+        let n = columns.count
+        guard n > 0 else { return }
+        let results = prepare(features, columns)
+        var t0 = 0
+        while t0 < n {
+            let t1 = Swift.min(t0 + chunk, n)
+            results.advance(t0, t1)
+            for (k, feature) in features.enumerated() {
+                evaluate(feature, columns, results, outputs[k], t0, t1)
+            }
+            t0 = t1
+        }
+    }
+
+    /// Derives the series the features read and sets up the rolling primitives over them.
+    static func prepare(_ features: [Alpha158Feature], _ columns: Columns) -> Results {
+        let n = columns.count
+        let plan = Plan(features)
+        let results = Results(count: n)
+        for s in plan.series {
+            let b = results.make(n)
+            derive(s, columns, b)
+            results.series[s] = b
+        }
+        func column(_ s: Series) -> UnsafePointer<Double> { UnsafePointer(results.series[s]!) }
+
+        for (s, windows) in plan.sumWindows {
+            var sums: [UnsafeMutablePointer<Double>?] = [], means: [UnsafeMutablePointer<Double>?] = []
+            for d in windows {
+                let key = SeriesWindow(series: s, window: d)
+                if plan.sumNeeded.contains(key) { let b = results.chunkColumn(); results.sums[key] = b; sums.append(b) } else { sums.append(nil) }
+                if plan.meanNeeded.contains(key) { let b = results.chunkColumn(); results.means[key] = b; means.append(b) } else { means.append(nil) }
+            }
+            results.groups.append(SumGroup(column(s), windows, sums, means).run)
+        }
+        for (s, windows) in plan.varianceWindows {
+            var outs: [UnsafeMutablePointer<Double>] = []
+            for d in windows { let b = results.chunkColumn(); results.deviations[SeriesWindow(series: s, window: d)] = b; outs.append(b) }
+            results.groups.append(VarianceGroup(column(s), windows, outs).run)
+        }
+        for (pair, windows) in plan.correlationWindows {
+            var outs: [UnsafeMutablePointer<Double>] = []
+            for d in windows { let b = results.chunkColumn(); results.correlations[PairWindow(x: pair.x, y: pair.y, window: d)] = b; outs.append(b) }
+            results.groups.append(CorrelationGroup(column(pair.x), column(pair.y), windows, outs).run)
+        }
+        if !plan.regressionWindows.isEmpty {
+            var slopes: [UnsafeMutablePointer<Double>] = [], rsq: [UnsafeMutablePointer<Double>] = [], resi: [UnsafeMutablePointer<Double>] = []
+            for d in plan.regressionWindows {
+                let a = results.chunkColumn(), b = results.chunkColumn(), c = results.chunkColumn()
+                results.slopes[d] = a; results.rSquared[d] = b; results.residuals[d] = c
+                slopes.append(a); rsq.append(b); resi.append(c)
+            }
+            results.groups.append(RegressionGroup(column(.rawClose), plan.regressionWindows, slopes, rsq, resi).run)
+        }
+        for d in plan.sortedWindows {
+            var upper: UnsafeMutablePointer<Double>?, lower: UnsafeMutablePointer<Double>?, rank: UnsafeMutablePointer<Double>?
+            if plan.upperQuantiles.contains(d) { let b = results.chunkColumn(); results.upperQuantiles[d] = b; upper = b }
+            if plan.lowerQuantiles.contains(d) { let b = results.chunkColumn(); results.lowerQuantiles[d] = b; lower = b }
+            if plan.ranks.contains(d) { let b = results.chunkColumn(); results.ranks[d] = b; rank = b }
+            results.groups.append(SortedGroup(column(.close), d, upper, lower, rank).run)
+        }
+        for d in plan.highWindows {
+            let e = results.chunkColumn(), p = results.chunkColumn()
+            results.maxima[d] = e; results.argMaxima[d] = p
+            results.groups.append(ExtremeGroup(column(.high), d, maximum: true, e, p).run)
+        }
+        for d in plan.lowWindows {
+            let e = results.chunkColumn(), p = results.chunkColumn()
+            results.minima[d] = e; results.argMinima[d] = p
+            results.groups.append(ExtremeGroup(column(.low), d, maximum: false, e, p).run)
+        }
+        return results
+    }
+
+    // MARK: Derived series
+
+    /// `np.maximum(x, 0)`: NaN stays NaN.
+    @inline(__always)
+    private static func positivePart(_ x: Double) -> Double { x.isNaN ? x : (x > 0 ? x : 0) }
+
+    /// The series `s` over the whole input, as ``Alpha158Engine`` derives it bar by bar.
+    private static func derive(_ s: Series, _ columns: Columns, _ out: UnsafeMutablePointer<Double>) {
+        let n = columns.count
+        let C = columns.close, V = columns.volume
+        @inline(__always) func previous(_ p: UnsafePointer<Double>, _ t: Int) -> Double { t > 0 ? p[t - 1] : .nan }
+        switch s {
+        case .rawClose: for t in 0..<n { out[t] = C[t] }
+        case .close: for t in 0..<n { out[t] = pandasValue(C[t]) }
+        case .high: let H = columns.high; for t in 0..<n { out[t] = pandasValue(H[t]) }
+        case .low: let L = columns.low; for t in 0..<n { out[t] = pandasValue(L[t]) }
+        case .volume: for t in 0..<n { out[t] = pandasValue(V[t]) }
+        case .gain: for t in 0..<n { out[t] = pandasValue(positivePart(C[t] - previous(C, t))) }
+        case .loss: for t in 0..<n { out[t] = pandasValue(positivePart(previous(C, t) - C[t])) }
+        case .move: for t in 0..<n { out[t] = pandasValue(abs(C[t] - previous(C, t))) }
+        case .volumeGain: for t in 0..<n { out[t] = pandasValue(positivePart(V[t] - previous(V, t))) }
+        case .volumeLoss: for t in 0..<n { out[t] = pandasValue(positivePart(previous(V, t) - V[t])) }
+        case .volumeMove: for t in 0..<n { out[t] = pandasValue(abs(V[t] - previous(V, t))) }
+        case .up: for t in 0..<n { out[t] = C[t] > previous(C, t) ? 1 : 0 }
+        case .down: for t in 0..<n { out[t] = C[t] < previous(C, t) ? 1 : 0 }
+        case .logVolume: for t in 0..<n { out[t] = pandasValue(Foundation.log(V[t] + 1)) }
+        case .closeRatio: for t in 0..<n { out[t] = pandasValue(C[t] / previous(C, t)) }
+        case .logVolumeRatio: for t in 0..<n { out[t] = pandasValue(Foundation.log(V[t] / previous(V, t) + 1)) }
+        case .weightedMove: for t in 0..<n { out[t] = pandasValue(abs(C[t] / previous(C, t) - 1) * V[t]) }
+        }
+    }
+
+    // MARK: Columns
+
+    /// `np.maximum` / `np.minimum`: NaN if either side is NaN.
+    @inline(__always) private static func greater(_ a: Double, _ b: Double) -> Double {
+        a.isNaN || b.isNaN ? .nan : (a >= b ? a : b)
+    }
+    @inline(__always) private static func less(_ a: Double, _ b: Double) -> Double {
+        a.isNaN || b.isNaN ? .nan : (a <= b ? a : b)
+    }
+
+    /// Qlib's `isclose(Std(x, N), 0, atol=2e-5)` mask of `Rsquare` and `Corr`.
+    @inline(__always)
+    private static func flat(_ deviation: Double) -> Bool { abs(deviation) <= 2e-5 }
+
+    /// One output column from the intermediate results, with ``Alpha158Engine``'s arithmetic.
+    /// Bars `t0..<t1` of the column (the chunk ``Results/advance(_:_:)`` last ran).
+    static func evaluate(_ feature: Alpha158Feature, _ columns: Columns, _ r: Results, _ output: UnsafeMutablePointer<Double>,
+                         _ t0: Int, _ t1: Int) {
+        let n = t1 - t0
+        let O = columns.open + t0, H = columns.high + t0, L = columns.low + t0, C = columns.close + t0, V = columns.volume + t0
+        let out = output + t0
+        switch feature {
+        case .kbar(let k):
+            switch k {
+            case .KMID: for t in 0..<n { out[t] = (C[t] - O[t]) / O[t] }
+            case .KLEN: for t in 0..<n { out[t] = (H[t] - L[t]) / O[t] }
+            case .KMID2: for t in 0..<n { out[t] = (C[t] - O[t]) / (H[t] - L[t] + 1e-12) }
+            case .KUP: for t in 0..<n { out[t] = (H[t] - greater(O[t], C[t])) / O[t] }
+            case .KUP2: for t in 0..<n { out[t] = (H[t] - greater(O[t], C[t])) / (H[t] - L[t] + 1e-12) }
+            case .KLOW: for t in 0..<n { out[t] = (less(O[t], C[t]) - L[t]) / O[t] }
+            case .KLOW2: for t in 0..<n { out[t] = (less(O[t], C[t]) - L[t]) / (H[t] - L[t] + 1e-12) }
+            case .KSFT: for t in 0..<n { out[t] = (2 * C[t] - H[t] - L[t]) / O[t] }
+            case .KSFT2: for t in 0..<n { out[t] = (2 * C[t] - H[t] - L[t]) / (H[t] - L[t] + 1e-12) }
+            }
+        case .price(let p):
+            let X: UnsafePointer<Double>
+            switch p {
+            case .OPEN: X = O
+            case .HIGH: X = H
+            case .LOW: X = L
+            case .VWAP: X = columns.vwap + t0
+            }
+            for t in 0..<n { out[t] = X[t] / C[t] }
+        case .rolling(let kind, let d):
+            let key = SeriesWindow(series: .close, window: d)
+            @inline(__always) func p(_ b: UnsafeMutablePointer<Double>?) -> UnsafePointer<Double> { UnsafePointer(b!) }
+            @inline(__always) func ratio(_ a: UnsafePointer<Double>) { for t in 0..<n { out[t] = a[t] / C[t] } }
+            @inline(__always) func share(_ a: Series, _ b: Series?, _ total: Series) {
+                let s = p(r.sums[SeriesWindow(series: a, window: d)])
+                let m = b.map { p(r.sums[SeriesWindow(series: $0, window: d)]) }
+                let z = p(r.sums[SeriesWindow(series: total, window: d)])
+                if let m {
+                    for t in 0..<n { out[t] = (s[t] - m[t]) / (z[t] + 1e-12) }
+                } else {
+                    for t in 0..<n { out[t] = s[t] / (z[t] + 1e-12) }
+                }
+            }
+            switch kind {
+            case .ROC:
+                let first = Swift.min(Swift.max(d - t0, 0), n)     // chunk bars before bar d
+                for t in 0..<first { out[t] = .nan / C[t] }
+                let all = columns.close, back = t0 - d
+                for t in first..<n { out[t] = all[t + back] / C[t] }
+            case .MA: ratio(p(r.means[key]))
+            case .STD: ratio(p(r.deviations[key]))
+            case .BETA: ratio(p(r.slopes[d]))
+            case .RESI: ratio(p(r.residuals[d]))
+            case .RSQR:
+                let q = p(r.rSquared[d]), s = p(r.deviations[key])
+                for t in 0..<n { out[t] = flat(s[t]) ? .nan : q[t] }
+            case .MAX: ratio(p(r.maxima[d]))
+            case .MIN: ratio(p(r.minima[d]))
+            case .RSV:
+                let hi = p(r.maxima[d]), lo = p(r.minima[d])
+                for t in 0..<n { out[t] = (C[t] - lo[t]) / (hi[t] - lo[t] + 1e-12) }
+            case .IMAX:
+                let a = p(r.argMaxima[d]), w = Double(d)
+                for t in 0..<n { out[t] = a[t] / w }
+            case .IMIN:
+                let a = p(r.argMinima[d]), w = Double(d)
+                for t in 0..<n { out[t] = a[t] / w }
+            case .IMXD:
+                let a = p(r.argMaxima[d]), b = p(r.argMinima[d]), w = Double(d)
+                for t in 0..<n { out[t] = (a[t] - b[t]) / w }
+            case .QTLU: ratio(p(r.upperQuantiles[d]))
+            case .QTLD: ratio(p(r.lowerQuantiles[d]))
+            case .RANK: let a = p(r.ranks[d]); for t in 0..<n { out[t] = a[t] }
+            case .CORR, .CORD:
+                let x: Series = kind == .CORR ? .close : .closeRatio
+                let y: Series = kind == .CORR ? .logVolume : .logVolumeRatio
+                let c = p(r.correlations[PairWindow(x: x, y: y, window: d)])
+                let sx = p(r.deviations[SeriesWindow(series: x, window: d)])
+                let sy = p(r.deviations[SeriesWindow(series: y, window: d)])
+                for t in 0..<n { out[t] = flat(sx[t]) || flat(sy[t]) ? .nan : c[t] }
+            case .CNTP: let a = p(r.means[SeriesWindow(series: .up, window: d)]); for t in 0..<n { out[t] = a[t] }
+            case .CNTN: let a = p(r.means[SeriesWindow(series: .down, window: d)]); for t in 0..<n { out[t] = a[t] }
+            case .CNTD:
+                let a = p(r.means[SeriesWindow(series: .up, window: d)]), b = p(r.means[SeriesWindow(series: .down, window: d)])
+                for t in 0..<n { out[t] = a[t] - b[t] }
+            case .SUMP: share(.gain, nil, .move)
+            case .SUMN: share(.loss, nil, .move)
+            case .SUMD: share(.gain, .loss, .move)
+            case .VMA:
+                let a = p(r.means[SeriesWindow(series: .volume, window: d)])
+                for t in 0..<n { out[t] = a[t] / (V[t] + 1e-12) }
+            case .VSTD:
+                let a = p(r.deviations[SeriesWindow(series: .volume, window: d)])
+                for t in 0..<n { out[t] = a[t] / (V[t] + 1e-12) }
+            case .WVMA:
+                let s = p(r.deviations[SeriesWindow(series: .weightedMove, window: d)])
+                let m = p(r.means[SeriesWindow(series: .weightedMove, window: d)])
+                for t in 0..<n { out[t] = s[t] / (m[t] + 1e-12) }
+            case .VSUMP: share(.volumeGain, nil, .volumeMove)
+            case .VSUMN: share(.volumeLoss, nil, .volumeMove)
+            case .VSUMD: share(.volumeGain, .volumeLoss, .volumeMove)
+            }
+        }
+    }
+
+    /// Copies `fields` (the columns a descriptor or request reads, in `fields` order) into six
+    /// contiguous bar-field columns and runs `body` on them.
+    static func withColumns<R>(_ fields: [InputField], count n: Int, _ column: (Int) -> UnsafeBufferPointer<Double>,
+                               _ body: (Columns) -> R) -> R {
+        let layout = AlphaBar.Layout(fields)
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(6 * n, 1))
+        defer { block.deallocate() }
+        let slots = [layout.open, layout.high, layout.low, layout.close, layout.volume, layout.vwap]
+        for (f, slot) in slots.enumerated() {
+            let dst = block + f * n
+            if slot >= 0 {
+                let src = column(slot)
+                for t in 0..<n { dst[t] = src[t] }
+            } else {
+                dst.initialize(repeating: .nan, count: n)
+            }
+        }
+        let b = UnsafePointer(block)
+        return body(Columns(open: b, high: b + n, low: b + 2 * n, close: b + 3 * n, volume: b + 4 * n, vwap: b + 5 * n, count: n))
+    }
+}
