@@ -4,11 +4,10 @@ import Glibc
 
 /// Asks the kernel to back a large, still untouched output buffer with transparent huge pages.
 ///
-/// A million-row output is 8 MB: with 4 KiB pages the first write to it takes ~2,000 page
-/// faults, which costs as much as a cheap indicator itself. numpy does the same for arrays of
-/// 4 MB and more (its `madvise_hugepage` default), so TA-Lib's Python outputs get huge pages too;
-/// without this, cheap functions would be measured on page faults rather than arithmetic.
-/// A no-op where the system does not support it.
+/// A million-row output is 8 MB: with 4 KiB pages a fresh one takes ~2,000 first-touch page
+/// faults, a cost of the same order as a cheap indicator. numpy asks for huge pages for arrays of
+/// 4 MB and more (its `madvise_hugepage` default, on where THP is in `madvise` mode), so outputs
+/// get the same treatment here. A no-op on small outputs and where the system lacks it.
 @inline(__always)
 func adviseHugePages(_ base: UnsafeMutableRawPointer, byteCount: Int) {
     #if os(Linux)
