@@ -16,17 +16,11 @@ struct MomentumMATests {
         a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
     }
 
-    /// Equal up to EMA rounding: MACD's fused loop evaluates each step as `a * ema + k * x`, the
-    /// shared EMA that MACDEXT uses as `(x - ema) * k + ema`, so the last bits may differ.
-    func sameUpToRounding(_ a: [Double], _ b: [Double]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { ($0.isNaN && $1.isNaN) || abs($0 - $1) <= 1e-11 }
-    }
-
-    @Test("MACDEXT with three EMAs is TA-Lib's MACD up to EMA rounding")
+    @Test("MACDEXT with three EMAs is MACD, bit for bit")
     func macdextAllEMAIsMACD() throws {
         let ext = try compute("MACDEXT(fastperiod=8,fastmatype=1,slowperiod=21,slowmatype=1,signalperiod=5,signalmatype=1)")
         let macd = try compute("MACD(fastperiod=8,slowperiod=21,signalperiod=5)")
-        for k in 0..<3 { #expect(sameUpToRounding(ext[k], macd[k])) }
+        for k in 0..<3 { #expect(sameBits(ext[k], macd[k])) }
     }
 
     @Test("Fused kernels: batch equals streaming across window parities, scan limits and NaN gaps")
