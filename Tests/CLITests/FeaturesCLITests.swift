@@ -56,4 +56,19 @@ struct FeaturesCLITests {
         #expect(failed.status == 2)
         #expect(failed.stderr.contains("bad.yaml") && failed.stderr.contains("features[0]"))
     }
+
+    @Test("built-in sets run on a plain OHLCV file; VWAP falls back to the typical price only with a note")
+    func builtinSets() throws {
+        let file = CLI.sample("arch_sp500.csv.gz")
+        let alpha = try CLI.run(["features", "compute", file, "--set", "alpha158", "--json"])
+        #expect(alpha.status == 0, "\(alpha.stderr)")
+        #expect(alpha.stderr.contains("no VWAP column; using (high+low+close)/3"))
+        let summary = try JSONSerialization.jsonObject(with: Data(alpha.stdout.utf8)) as? [String: Any]
+        #expect((summary?["columns"] as? [Any])?.count == 158)
+        let strict = try CLI.run(["features", "compute", file, "--set", "alpha158", "--no-vwap-fallback"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("needs input 'vwap'"))
+        let talib = try CLI.run(["features", "compute", file, "--set", "talib", "--json"])
+        #expect(talib.status == 0, "\(talib.stderr)")
+    }
 }

@@ -2,8 +2,10 @@ extension FeatureSet {
     /// Named sets shipped with Barbell, selectable with `--set NAME`.
     ///
     /// - `alpha158`, `alpha360`: Qlib's sets, in Qlib's column order.
-    /// - `talib`: every TA-Lib function of the classic set with TA-Lib's default parameters.
-    /// - `all`: every feature in the catalogue with its defaults.
+    /// - `talib`: every TA-Lib function of the classic set with TA-Lib's default parameters, except
+    ///   MAVP, whose per-bar `periods` input a bar file does not have.
+    /// - `all`: every feature computable from bars alone (OHLCV and VWAP) with its defaults; the
+    ///   cross-asset, order-book and MAVP features need extra inputs and are left out.
     public static func builtin(_ name: String, catalog: FeatureCatalog = .standard) -> FeatureSet? {
         let groups: [FeatureGroup]
         switch name.lowercased() {
@@ -15,7 +17,10 @@ extension FeatureSet {
         case "all": groups = FeatureGroup.allCases
         default: return nil
         }
-        let specs = catalog.descriptors.filter { groups.contains($0.group) }.map { FeatureSpec($0.name) }
+        let barFields: Set<InputField> = [.open, .high, .low, .close, .volume, .vwap]
+        let specs = catalog.descriptors
+            .filter { groups.contains($0.group) && Set($0.inputs).isSubset(of: barFields) }
+            .map { FeatureSpec($0.name) }
         return FeatureSet(name: name.lowercased(), features: specs)
     }
 

@@ -33,6 +33,9 @@ struct FeaturesCompute: AsyncParsableCommand {
     @Flag(help: "Print a JSON summary (feature-set hash, columns, defined counts, last values).")
     var json = false
 
+    @Flag(name: .customLong("no-vwap-fallback"), help: "Fail instead of using (high+low+close)/3 when a feature needs VWAP and the file has none.")
+    var noVWAPFallback = false
+
     @OptionGroup var input: InputOptions
 
     func run() async throws {
@@ -40,7 +43,13 @@ struct FeaturesCompute: AsyncParsableCommand {
         let computer: FeatureComputer
         do { computer = try FeatureComputer(featureSet) } catch { throw CommandFailure(message: error.message, exitCode: ExitStatus.usage) }
         let loaded = try MarketFile.loadBars(file, options: try input.loadOptions())
-        let inputs = loaded.map { FeatureInput($0.series) }
+        var inputs = loaded.map { FeatureInput($0.series) }
+        if !noVWAPFallback, computer.features.contains(where: { $0.descriptor.inputs.contains(.vwap) }) {
+            for i in inputs.indices where inputs[i][.vwap] == nil {
+                inputs[i] = inputs[i].withTypicalPriceVWAP()
+                FileHandle.standardError.write(Data("note: \(loaded[i].series.symbol): no VWAP column; using (high+low+close)/3 (--no-vwap-fallback to refuse)\n".utf8))
+            }
+        }
         let frames: [FeatureFrame]
         do { frames = try computer.compute(panel: inputs, threads: threads) } catch { throw CommandFailure(message: "\(file): \(error.message)") }
         if let out {
