@@ -8,7 +8,8 @@
 /// Contract:
 /// - `inputs` holds one value per ``FeatureDescriptor/inputs`` entry, in that order.
 /// - `outputs` has one slot per ``FeatureDescriptor/outputs`` entry; the stream writes every
-///   slot on every call, NaN while warming up.
+///   slot on every call, the descriptor's `warmupValue` (NaN unless it says otherwise) while
+///   warming up.
 /// - Leading bars with a NaN input are filtered out before the stream sees them when the
 ///   feature's ``NaNPolicy`` is ``NaNPolicy/skipLeading`` (TA-Lib's rule), so a stream only has
 ///   to handle NaN that appears after its first complete bar.
