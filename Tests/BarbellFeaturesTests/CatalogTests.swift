@@ -37,9 +37,4 @@ struct CatalogTests {
             #expect(d.name == d.name.uppercased(), "\(d.name) should be upper-case")
         }
     }
-
-    @Test("the catalogue is the same value on every access (one registry, no per-call building)")
-    func stable() {
-        #expect(FeatureCatalog.standard.descriptors.map(\.name) == catalog.descriptors.map(\.name))
-    }
 }

@@ -14,11 +14,6 @@ struct TALibFixture {
     static let inputNames: [String] = ["open", "high", "low", "close", "volume", "periods"]
     static let dataSets = ["sp500", "walk", "walk_nan"]
 
-    static func directory() -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/talib")
-    }
-
     static func load(_ name: String) throws -> TALibFixture {
         let table = try FixtureTable.load("talib/\(name).tsv.gz", inputs: Set(inputNames))
         return TALibFixture(name: name, count: table.input.count, input: table.input, expected: table.expected)

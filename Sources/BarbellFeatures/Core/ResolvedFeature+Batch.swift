@@ -20,7 +20,6 @@ extension ResolvedFeature {
         let filled = runsKernel && descriptor.writesEveryOutput ? start + lookback : n
         var outputs = (0..<descriptor.outputs.count).map { _ in
             [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-                adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), byteCount: n * MemoryLayout<Double>.stride)
                 buffer.baseAddress!.initialize(repeating: descriptor.warmupValue, count: filled)
                 #if DEBUG
                 (buffer.baseAddress! + filled).initialize(repeating: unwrittenSentinel, count: n - filled)

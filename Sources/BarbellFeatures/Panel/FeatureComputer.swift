@@ -44,7 +44,7 @@ public struct FeatureComputer: Sendable {
     /// thrown.
     public func compute(panel inputs: [FeatureInput], threads: Int? = nil) throws(FeatureError) -> [FeatureFrame] {
         let results = ResultSlots(count: inputs.count)
-        let workers = max(1, min(threads ?? ProcessInfo.activeProcessorCountForFeatures, inputs.count))
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
         let next = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = next.take() {
@@ -73,7 +73,7 @@ public struct FeatureComputer: Sendable {
 private final class WorkQueue: @unchecked Sendable {
     private let count: Int
     private var nextIndex = 0
-    private let lock = NSLockLite()
+    private let lock = NSLock()
 
     init(count: Int) { self.count = count }
 
@@ -89,7 +89,7 @@ private final class WorkQueue: @unchecked Sendable {
 /// One result slot per symbol; each slot is written by exactly one task.
 private final class ResultSlots: @unchecked Sendable {
     var values: [Result<FeatureFrame, FeatureError>?]
-    private let lock = NSLockLite()
+    private let lock = NSLock()
 
     init(count: Int) { values = Array(repeating: nil, count: count) }
 

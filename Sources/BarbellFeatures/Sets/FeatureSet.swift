@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Yams
 
 /// A named list of feature specs: the data a model records so it can be rebuilt exactly.
 ///
