@@ -41,10 +41,15 @@ for f in "$F"/Catalog/FeatureCatalog+*.swift; do
     if [[ " $CATALOGS " == *" $group "* ]]; then
         [[ -e "$dst" && ! -L "$dst" ]] || { rm -f "$dst"; cp "$f" "$dst"; }
     else
-        prop="$(grep -o 'static let [a-zA-Z0-9]*' "$f" | head -1 | awk '{print $3}')"
-        rm -f "$dst"
-        printf 'extension FeatureCatalog {\n    static let %s: [FeatureDescriptor] = []\n}\n' "$prop" > "$dst"
+        ln -sfn "$f" "$dst"
     fi
+done
+# Other top-level folders of the module (Alpha, Sets, Panel, ...) link to the main tree unless owned.
+for d in "$F"/*/; do
+    rel="$(basename "$d")"
+    case "$rel" in Catalog|TALib|Core|Streaming) continue ;; esac
+    if [[ " $DIRS " == *" $rel "* ]]; then continue; fi
+    ln -sfn "$F/$rel" "$S/Sources/BarbellFeatures/$rel"
 done
 # TA-Lib folders: owned ones are private copies; the rest link to the main tree (read-only use,
 # e.g. the moving averages in TALib/Overlap).
@@ -74,10 +79,16 @@ cat > "$S/Package.swift" <<'PKG'
 import PackageDescription
 let package = Package(
     name: "FeatureScratch",
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "BarbellData", dependencies: ["CZlib"]),
-        .target(name: "BarbellFeatures", dependencies: ["BarbellData"]),
+        .target(name: "BarbellFeatures", dependencies: [
+            "BarbellData", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "BarbellFeaturesTests", dependencies: ["BarbellFeatures", "BarbellData"]),
     ],
     swiftLanguageModes: [.v6]

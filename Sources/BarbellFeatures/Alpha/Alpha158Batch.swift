@@ -104,12 +104,18 @@ enum Alpha158Batch {
         let x: UnsafePointer<Double>; let windows: [Int]
         var states: [PandasRollingSum]
         let sums: [UnsafeMutablePointer<Double>?], means: [UnsafeMutablePointer<Double>?]
-        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ sums: [UnsafeMutablePointer<Double>?], _ means: [UnsafeMutablePointer<Double>?]) {
+        /// Per mean: the denominators and sign guards of the chunk, while `means` holds the numerators.
+        let denominators: [UnsafeMutablePointer<Double>?], clamps: [UnsafeMutablePointer<Double>?]
+        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ sums: [UnsafeMutablePointer<Double>?], _ means: [UnsafeMutablePointer<Double>?],
+             scratch: () -> UnsafeMutablePointer<Double>) {
             self.x = x; self.windows = windows; self.sums = sums; self.means = means
+            denominators = means.map { $0 == nil ? nil : scratch() }
+            clamps = means.map { $0 == nil ? nil : scratch() }
             states = Array(repeating: PandasRollingSum(), count: windows.count)
         }
         func run(_ t0: Int, _ t1: Int) {
             let x = self.x, windows = self.windows, sums = self.sums, means = self.means, k = windows.count
+            let denominators = self.denominators, clamps = self.clamps
             states.withUnsafeMutableBufferPointer { st in
                 for t in t0..<t1 {
                     let entering = x[t], i = t - t0
@@ -117,9 +123,19 @@ enum Alpha158Batch {
                         let w = windows[j]
                         st[j].slide(entering: entering, leaving: t >= w ? x[t - w] : .nan)
                         if let p = sums[j] { p[i] = st[j].sum }
-                        if let p = means[j] { p[i] = st[j].mean }
+                        if let p = means[j] {
+                            let parts = st[j].meanParts
+                            p[i] = parts.numerator
+                            denominators[j]![i] = parts.denominator
+                            clamps[j]![i] = parts.clamp
+                        }
                     }
                 }
+            }
+            // The means' divisions, off the windows' update chains (see `PandasRollingSum.meanParts`).
+            for j in 0..<k {
+                guard let out = means[j], let d = denominators[j], let c = clamps[j] else { continue }
+                for i in 0..<(t1 - t0) { out[i] = PandasRollingSum.mean(out[i], d[i], clamp: c[i]) }
             }
         }
     }
@@ -128,19 +144,31 @@ enum Alpha158Batch {
         let x: UnsafePointer<Double>; let windows: [Int]
         var states: [PandasRollingVariance]
         let outs: [UnsafeMutablePointer<Double>]
-        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ outs: [UnsafeMutablePointer<Double>]) {
-            self.x = x; self.windows = windows; self.outs = outs
+        /// Each window's count per bar of the chunk, while `outs` holds its m2.
+        let counts: [UnsafeMutablePointer<Double>]
+        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ outs: [UnsafeMutablePointer<Double>], _ counts: [UnsafeMutablePointer<Double>]) {
+            self.x = x; self.windows = windows; self.outs = outs; self.counts = counts
             states = Array(repeating: PandasRollingVariance(), count: windows.count)
         }
         func run(_ t0: Int, _ t1: Int) {
-            let x = self.x, windows = self.windows, outs = self.outs, k = windows.count
+            let x = self.x, windows = self.windows, outs = self.outs, counts = self.counts, k = windows.count
+            // The updates are a chain of dependent divisions per window; the final division and
+            // square root are not, so they run afterwards over the chunk, where they vectorise.
             states.withUnsafeMutableBufferPointer { st in
                 for t in t0..<t1 {
                     let view = ColumnView(base: x + t), i = t - t0
                     for j in 0..<k {
                         st[j].slide(view, window: windows[j], available: t + 1)
-                        outs[j][i] = st[j].standardDeviation
+                        let moments = st[j].moments
+                        outs[j][i] = moments.m2
+                        counts[j][i] = moments.observations
                     }
+                }
+            }
+            for j in 0..<k {
+                let out = outs[j], count = counts[j]
+                for i in 0..<(t1 - t0) {
+                    out[i] = PandasRollingVariance.standardDeviation(m2: out[i], observations: count[i])
                 }
             }
         }
@@ -150,20 +178,30 @@ enum Alpha158Batch {
         let x: UnsafePointer<Double>, y: UnsafePointer<Double>; let windows: [Int]
         var states: [PandasRollingCorrelation]
         let outs: [UnsafeMutablePointer<Double>]
-        init(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ windows: [Int], _ outs: [UnsafeMutablePointer<Double>]) {
-            self.x = x; self.y = y; self.windows = windows; self.outs = outs
+        /// Each window's moment products per bar of the chunk, while `outs` holds its co-moments.
+        let products: [UnsafeMutablePointer<Double>]
+        init(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ windows: [Int], _ outs: [UnsafeMutablePointer<Double>],
+             _ products: [UnsafeMutablePointer<Double>]) {
+            self.x = x; self.y = y; self.windows = windows; self.outs = outs; self.products = products
             states = Array(repeating: PandasRollingCorrelation(), count: windows.count)
         }
         func run(_ t0: Int, _ t1: Int) {
-            let x = self.x, y = self.y, windows = self.windows, outs = self.outs, k = windows.count
+            let x = self.x, y = self.y, windows = self.windows, outs = self.outs, products = self.products, k = windows.count
             states.withUnsafeMutableBufferPointer { st in
                 for t in t0..<t1 {
                     let xs = ColumnView(base: x + t), ys = ColumnView(base: y + t), i = t - t0
                     for j in 0..<k {
                         st[j].slide(xs, ys, window: windows[j], available: t + 1)
-                        outs[j][i] = st[j].correlation
+                        let parts = st[j].correlationParts
+                        outs[j][i] = parts.comoment
+                        products[j][i] = parts.product
                     }
                 }
+            }
+            // Square roots and divisions off the update chains (see `correlationParts`).
+            for j in 0..<k {
+                let out = outs[j], product = products[j]
+                for i in 0..<(t1 - t0) { out[i] = PandasRollingCorrelation.correlation(comoment: out[i], product: product[i]) }
             }
         }
     }
@@ -304,17 +342,17 @@ enum Alpha158Batch {
                 if plan.sumNeeded.contains(key) { let b = results.chunkColumn(); results.sums[key] = b; sums.append(b) } else { sums.append(nil) }
                 if plan.meanNeeded.contains(key) { let b = results.chunkColumn(); results.means[key] = b; means.append(b) } else { means.append(nil) }
             }
-            results.groups.append(SumGroup(column(s), windows, sums, means).run)
+            results.groups.append(SumGroup(column(s), windows, sums, means, scratch: results.chunkColumn).run)
         }
         for (s, windows) in plan.varianceWindows {
             var outs: [UnsafeMutablePointer<Double>] = []
             for d in windows { let b = results.chunkColumn(); results.deviations[SeriesWindow(series: s, window: d)] = b; outs.append(b) }
-            results.groups.append(VarianceGroup(column(s), windows, outs).run)
+            results.groups.append(VarianceGroup(column(s), windows, outs, windows.map { _ in results.chunkColumn() }).run)
         }
         for (pair, windows) in plan.correlationWindows {
             var outs: [UnsafeMutablePointer<Double>] = []
             for d in windows { let b = results.chunkColumn(); results.correlations[PairWindow(x: pair.x, y: pair.y, window: d)] = b; outs.append(b) }
-            results.groups.append(CorrelationGroup(column(pair.x), column(pair.y), windows, outs).run)
+            results.groups.append(CorrelationGroup(column(pair.x), column(pair.y), windows, outs, windows.map { _ in results.chunkColumn() }).run)
         }
         if !plan.regressionWindows.isEmpty {
             var slopes: [UnsafeMutablePointer<Double>] = [], rsq: [UnsafeMutablePointer<Double>] = [], resi: [UnsafeMutablePointer<Double>] = []

@@ -19,6 +19,52 @@ public enum Alpha158Set {
     /// Some Alpha158 columns (by name, any order) in one fused pass; each result is bit-identical
     /// to that feature's catalogue entry. Only the inputs those columns read are required.
     public static func compute(_ input: FeatureInput, features requested: [String]) throws(FeatureError) -> [[Double]] {
+        let n = input.count
+        let width = requested.count
+        guard n > 0 else {
+            _ = try features(requested)
+            return Array(repeating: [], count: width)
+        }
+        // The column-wise engine writes straight into the result arrays: each array's
+        // uninitialised storage stays open (nested) until every column is written.
+        var pointers: [UnsafeMutablePointer<Double>] = []
+        var arrays: [[Double]] = []
+        var failure: FeatureError?
+        func nest(_ k: Int) {
+            if k == width {
+                do { try compute(input, features: requested, into: pointers) } catch { failure = error }
+                return
+            }
+            let column = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+                pointers.append(buffer.baseAddress!)
+                nest(k + 1)
+                initialized = n
+            }
+            arrays.append(column)      // innermost (last column) first
+        }
+        nest(0)
+        if let failure { throw failure }
+        return Array(arrays.reversed())
+    }
+
+    /// As ``compute(_:features:)``, into `outputs` (one pointer per requested column,
+    /// `input.count` values each; every value is written).
+    static func compute(_ input: FeatureInput, features requested: [String], into outputs: [UnsafeMutablePointer<Double>]) throws(FeatureError) {
+        let features = try features(requested)
+        var fields: [InputField] = []
+        for f in features { for field in f.inputs where !fields.contains(field) { fields.append(field) } }
+        var columns: [[Double]] = []
+        for field in fields { columns.append(try input.require(field, for: "Alpha158")) }
+        let n = input.count
+        guard n > 0 else { return }
+        withBuffers(columns) { inputs in
+            Alpha158Batch.withColumns(fields, count: n, { inputs[$0] }) { bars in
+                Alpha158Batch.compute(features, bars, outputs)
+            }
+        }
+    }
+
+    private static func features(_ requested: [String]) throws(FeatureError) -> [Alpha158Feature] {
         var features: [Alpha158Feature] = []
         for name in requested {
             guard let f = byName[name.uppercased()] else {
@@ -26,35 +72,7 @@ public enum Alpha158Set {
             }
             features.append(f)
         }
-        var fields: [InputField] = []
-        for f in features { for field in f.inputs where !fields.contains(field) { fields.append(field) } }
-        var columns: [[Double]] = []
-        for field in fields { columns.append(try input.require(field, for: "Alpha158")) }
-        let n = input.count
-        let width = features.count
-        guard n > 0 else { return Array(repeating: [], count: width) }
-        // The column-wise engine writes straight into the result arrays: each array's
-        // uninitialised storage stays open (nested) until every column is written.
-        return withBuffers(columns) { inputs in
-            Alpha158Batch.withColumns(fields, count: n, { inputs[$0] }) { bars in
-                var pointers: [UnsafeMutablePointer<Double>] = []
-                var arrays: [[Double]] = []
-                func nest(_ k: Int) {
-                    if k == width {
-                        Alpha158Batch.compute(features, bars, pointers)
-                        return
-                    }
-                    let column = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-                        pointers.append(buffer.baseAddress!)
-                        nest(k + 1)
-                        initialized = n
-                    }
-                    arrays.append(column)      // innermost (last column) first
-                }
-                nest(0)
-                return Array(arrays.reversed())
-            }
-        }
+        return features
     }
 
     private static let byName: [String: Alpha158Feature] =

@@ -95,8 +95,22 @@ struct PandasRollingCorrelation: Sendable {
 
     /// `Corr(x, y, N)` before Qlib's constant-window mask.
     var correlation: Double {
-        guard observations > 0, m2X != 0, m2Y != 0 else { return .nan }
-        let value = comoment / cPowHalf(m2X * m2Y)
+        let parts = correlationParts
+        return Self.correlation(comoment: parts.comoment, product: parts.product)
+    }
+
+    /// ``correlation`` still to finish: the co-moment and the product of the two sums of squared
+    /// deviations (NaN and NaN for a window without a correlation), so the batch engine can take
+    /// the square roots and divisions of a whole chunk after the window updates.
+    var correlationParts: (comoment: Double, product: Double) {
+        guard observations > 0, m2X != 0, m2Y != 0 else { return (.nan, .nan) }
+        return (comoment, m2X * m2Y)
+    }
+
+    @inline(__always)
+    static func correlation(comoment: Double, product: Double) -> Double {
+        guard !product.isNaN else { return .nan }
+        let value = comoment / cPowHalf(product)
         if value > 1 { return 1 }
         if value < -1 { return -1 }
         return value

@@ -48,11 +48,27 @@ struct PandasRollingSum: Sendable {
 
     /// `Mean(x, N)`.
     var mean: Double {
-        guard observations > 0 else { return .nan }
-        let result = total / Double(observations)
-        if sameRun >= observations { return previous }
-        if negatives == 0 && result < 0 { return 0 }
-        if negatives == observations && result > 0 { return 0 }
+        let parts = meanParts
+        return Self.mean(parts.numerator, parts.denominator, clamp: parts.clamp)
+    }
+
+    /// ``mean`` as a quotient still to take, so the batch engine can take a whole chunk's
+    /// divisions at once (two lanes at a time) after the window updates: an empty window is
+    /// NaN / 1, a window of equal values that value / 1 (both exact), otherwise the total over
+    /// the count, with the sign guard as `clamp` (1: a negative mean of non-negative values
+    /// reads 0, 2: a positive mean of negative values reads 0, 0: none).
+    var meanParts: (numerator: Double, denominator: Double, clamp: Double) {
+        guard observations > 0 else { return (.nan, 1, 0) }
+        if sameRun >= observations { return (previous, 1, 0) }
+        let clamp: Double = negatives == 0 ? 1 : negatives == observations ? 2 : 0
+        return (total, Double(observations), clamp)
+    }
+
+    @inline(__always)
+    static func mean(_ numerator: Double, _ denominator: Double, clamp: Double) -> Double {
+        let result = numerator / denominator
+        if clamp == 1 && result < 0 { return 0 }
+        if clamp == 2 && result > 0 { return 0 }
         return result
     }
 }

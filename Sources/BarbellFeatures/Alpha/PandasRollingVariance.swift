@@ -71,13 +71,24 @@ struct PandasRollingVariance: Sendable {
     }
 
     /// `Var(x, N)`: NaN with fewer than two values.
-    var variance: Double {
+    var variance: Double { Self.variance(m2: m2, observations: observations) }
+
+    /// `Std(x, N)`: pandas' `zsqrt`, a negative variance from round-off reads 0.
+    var standardDeviation: Double { Self.standardDeviation(m2: m2, observations: observations) }
+
+    /// The window's sum of squared deviations and count, for ``standardDeviation(m2:observations:)``
+    /// evaluated later (the batch engine finishes a whole chunk at once, where the division and
+    /// square root run two lanes at a time).
+    var moments: (m2: Double, observations: Double) { (m2, observations) }
+
+    @inline(__always)
+    static func variance(m2: Double, observations: Double) -> Double {
         observations > 1 ? m2 / (observations - 1) : .nan
     }
 
-    /// `Std(x, N)`: pandas' `zsqrt`, a negative variance from round-off reads 0.
-    var standardDeviation: Double {
-        let v = variance
+    @inline(__always)
+    static func standardDeviation(m2: Double, observations: Double) -> Double {
+        let v = variance(m2: m2, observations: observations)
         return v < 0 ? 0 : v.squareRoot()
     }
 }

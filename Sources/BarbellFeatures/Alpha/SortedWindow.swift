@@ -4,8 +4,8 @@ import Foundation
 /// `quantile` (linear interpolation) and `rank(pct=True)` (average ties), which Qlib's
 /// `Quantile` and `Rank` call with `min_periods=1`.
 ///
-/// Insert and remove are a binary search plus a shift of at most `window` values; Alpha158's
-/// windows are at most 60, where this beats a skip list.
+/// Insert and remove are a count of the smaller values plus a shift of the values between the
+/// two positions; Alpha158's windows are at most 60, where this beats a skip list.
 struct SortedWindow: Sendable {
     private var values: [Double]
     private(set) var count = 0
@@ -16,30 +16,44 @@ struct SortedWindow: Sendable {
     /// `count` sorted values at `v`.
     @inline(__always)
     private static func bound(_ v: UnsafePointer<Double>, _ count: Int, _ x: Double, strict: Bool) -> Int {
-        // Branch-free halving (the trip count depends on `count` only): `base` stays the last
-        // index known to be below `x`, or 0.
-        guard count > 0 else { return 0 }
-        var base = 0, n = count
+        // In a sorted array the bound is the number of values below (or not above) `x`. Counting
+        // them all is branch-free and runs two lanes at a time, which beats a binary search's
+        // unpredictable branches at Alpha158's windows (at most 60 values).
+        let xs = SIMD2(repeating: x), one = SIMD2<Double>(repeating: 1), zero = SIMD2<Double>()
+        var counts = zero
+        var k = 0
         if strict {
-            while n > 1 {
-                let half = n >> 1
-                base &+= v[base + half] <= x ? half : 0
-                n &-= half
+            while k + 2 <= count {
+                counts += zero.replacing(with: one, where: UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self) .<= xs)
+                k += 2
             }
-            return base + (v[base] <= x ? 1 : 0)
+            return Int(counts[0] + counts[1]) + (k < count && v[k] <= x ? 1 : 0)
         } else {
-            while n > 1 {
-                let half = n >> 1
-                base &+= v[base + half] < x ? half : 0
-                n &-= half
+            while k + 2 <= count {
+                counts += zero.replacing(with: one, where: UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self) .< xs)
+                k += 2
             }
-            return base + (v[base] < x ? 1 : 0)
+            return Int(counts[0] + counts[1]) + (k < count && v[k] < x ? 1 : 0)
         }
     }
 
+    /// How many of the window's values are below `x` and how many are not above it, in one pass.
     @inline(__always)
-    private func bound(_ x: Double, strict: Bool) -> Int {
-        values.withUnsafeBufferPointer { Self.bound($0.baseAddress!, count, x, strict: strict) }
+    private func ranks(of x: Double) -> (below: Int, notAbove: Int) {
+        values.withUnsafeBufferPointer { buffer in
+            let v = buffer.baseAddress!, count = self.count
+            let xs = SIMD2(repeating: x), one = SIMD2<Double>(repeating: 1), zero = SIMD2<Double>()
+            var below = zero, notAbove = zero
+            var k = 0
+            while k + 2 <= count {
+                let a = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self)
+                below += zero.replacing(with: one, where: a .< xs)
+                notAbove += zero.replacing(with: one, where: a .<= xs)
+                k += 2
+            }
+            let tail = k < count ? v[k] : .nan
+            return (Int(below[0] + below[1]) + (tail < x ? 1 : 0), Int(notAbove[0] + notAbove[1]) + (tail <= x ? 1 : 0))
+        }
     }
 
     /// Deletes `leaving` then inserts `entering` (pandas-clean; NaN is skipped).
@@ -50,6 +64,24 @@ struct SortedWindow: Sendable {
         var count = self.count
         values.withUnsafeMutableBufferPointer { buffer in
             let v = buffer.baseAddress!
+            if leaves && enters {
+                // The same array as deleting then inserting, with only the values between the
+                // two positions moved: `j` is the leaving value's slot, `u` the insertion point
+                // among all `count` values, one less once `j` (below it) is gone.
+                let j = Self.bound(v, count, leaving, strict: false)
+                let u = Self.bound(v, count, entering, strict: true)
+                if u > j {
+                    let i = u - 1
+                    var k = j
+                    while k < i { v[k] = v[k + 1]; k += 1 }
+                    v[i] = entering
+                } else {
+                    var k = j
+                    while k > u { v[k] = v[k - 1]; k -= 1 }
+                    v[u] = entering
+                }
+                return
+            }
             if leaves {
                 let j = Self.bound(v, count, leaving, strict: false)
                 memmove(v + j, v + j + 1, Swift.max(count - 1 - j, 0) * MemoryLayout<Double>.stride)
@@ -78,10 +110,12 @@ struct SortedWindow: Sendable {
 
     /// pandas' rolling percentile rank of `x` (the newest value): the average of the ranks its
     /// ties occupy, over the window's count. NaN when `x` is NaN.
+    @inline(__always)
     func percentileRank(of x: Double) -> Double {
         guard count > 0, !x.isNaN else { return .nan }
-        let rank = Double(bound(x, strict: true))              // highest rank among ties
-        let rankMin = Double(bound(x, strict: false) + 1)      // lowest rank among ties
+        let (below, notAbove) = ranks(of: x)
+        let rank = Double(notAbove)              // highest rank among ties
+        let rankMin = Double(below + 1)          // lowest rank among ties
         let average = ((rank * (rank + 1) / 2) - ((rankMin - 1) * rankMin / 2)) / (rank - rankMin + 1)
         return average / Double(count)
     }

@@ -1,22 +1,42 @@
 /// Computed features: named columns of equal length, in request order.
+///
+/// The values live in one column-major block (see ``FeatureColumn``), written once by
+/// ``FeatureComputer`` and immutable afterwards.
 public struct FeatureFrame: Sendable {
-    public var count: Int
-    public var names: [String]
-    public var columns: [[Double]]
+    /// Rows (bars) per column.
+    public let count: Int
+    /// Column names, in order.
+    public let names: [String]
+    let storage: FeatureFrameStorage
 
-    public init(count: Int, names: [String] = [], columns: [[Double]] = []) {
-        self.count = count
+    init(names: [String], storage: FeatureFrameStorage) {
+        precondition(names.count == storage.width)
+        self.count = storage.rows
         self.names = names
-        self.columns = columns
+        self.storage = storage
     }
 
-    public subscript(name: String) -> [Double]? {
-        names.firstIndex(of: name).map { columns[$0] }
+    /// A frame holding copies of `columns` (each `count` long).
+    public init(count: Int, names: [String] = [], columns: [[Double]] = []) {
+        precondition(names.count == columns.count && columns.allSatisfy { $0.count == count },
+                     "a frame needs one name per column and \(count) values per column")
+        let storage = FeatureFrameStorage(rows: count, width: columns.count)
+        for (j, column) in columns.enumerated() where count > 0 {
+            column.withUnsafeBufferPointer { storage.column(j).initialize(from: $0.baseAddress!, count: count) }
+        }
+        self.init(names: names, storage: storage)
     }
 
-    mutating func append(name: String, column: [Double]) {
-        precondition(column.count == count)
-        names.append(name)
-        columns.append(column)
+    /// Column `j`.
+    public func column(_ j: Int) -> FeatureColumn {
+        precondition(j >= 0 && j < names.count, "column \(j) outside 0..<\(names.count)")
+        return FeatureColumn(storage: storage, index: j)
+    }
+
+    /// Every column, in order.
+    public var columns: [FeatureColumn] { names.indices.map(column) }
+
+    public subscript(name: String) -> FeatureColumn? {
+        names.firstIndex(of: name).map(column)
     }
 }

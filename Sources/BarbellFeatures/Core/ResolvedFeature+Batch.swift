@@ -9,8 +9,26 @@ extension ResolvedFeature {
         return compute(columns: sources, count: input.count)
     }
 
+    /// As ``compute(_:)``, into `outputs` (one pointer per output, `input.count` values each).
+    func compute(_ input: FeatureInput, into outputs: [UnsafeMutablePointer<Double>]) throws(FeatureError) {
+        var sources: [[Double]] = []
+        for field in descriptor.inputs { sources.append(try input.require(field, for: descriptor.name)) }
+        compute(columns: sources, count: input.count, into: outputs)
+    }
+
     /// As ``compute(_:)`` with the input columns already in descriptor order.
     public func compute(columns sources: [[Double]], count n: Int) -> [[Double]] {
+        var outputs = (0..<descriptor.outputs.count).map { _ in
+            // `compute(columns:count:into:)` writes every value.
+            [Double](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+        }
+        guard n > 0 else { return outputs }
+        withMutableBuffers(&outputs) { outs in compute(columns: sources, count: n, into: outs.map { $0.baseAddress! }) }
+        return outputs
+    }
+
+    /// Computes into `outputs` (one pointer per output, `n` values each; every value is written).
+    func compute(columns sources: [[Double]], count n: Int, into outputs: [UnsafeMutablePointer<Double>]) {
         let start = descriptor.nanPolicy == .skipLeading ? firstCompleteRow(sources, count: n) : 0
         let length = n - start
         let lookback = self.lookback
@@ -18,35 +36,29 @@ extension ResolvedFeature {
         // Kernels that promise to write every output from their lookback on get only the warm-up
         // prefix pre-filled, which saves a full pass over memory on cheap functions.
         let filled = runsKernel && descriptor.writesEveryOutput ? start + lookback : n
-        var outputs = (0..<descriptor.outputs.count).map { _ in
-            [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-                buffer.baseAddress!.initialize(repeating: descriptor.warmupValue, count: filled)
-                #if DEBUG
-                (buffer.baseAddress! + filled).initialize(repeating: unwrittenSentinel, count: n - filled)
-                #endif
-                // Release builds leave the tail for the kernel to write (Double is trivial, so
-                // unwritten memory is never read as an object).
-                initialized = n
-            }
+        for out in outputs {
+            out.initialize(repeating: descriptor.warmupValue, count: filled)
+            #if DEBUG
+            (out + filled).initialize(repeating: unwrittenSentinel, count: n - filled)
+            #endif
+            // Release builds leave the tail for the kernel to write (Double is trivial, so
+            // unwritten memory is never read as an object).
         }
-        guard runsKernel else { return outputs }
+        guard runsKernel else { return }
         withBuffers(sources) { inputs in
-            withMutableBuffers(&outputs) { outs in
-                let batchIn = BatchInputs(count: length, columns: inputs.map { UnsafeBufferPointer(rebasing: $0[start...]) })
-                let batchOut = BatchOutputs(count: length, columns: outs.map { UnsafeMutableBufferPointer(rebasing: $0[start...]) })
-                descriptor.batch(batchIn, parameters, batchOut)
-            }
+            let batchIn = BatchInputs(count: length, columns: inputs.map { UnsafeBufferPointer(rebasing: $0[start...]) })
+            let batchOut = BatchOutputs(count: length, columns: outputs.map { UnsafeMutableBufferPointer(start: $0 + start, count: length) })
+            descriptor.batch(batchIn, parameters, batchOut)
         }
         #if DEBUG
         if filled < n {
-            for (k, column) in outputs.enumerated() {
-                if let i = column.firstIndex(where: { $0.bitPattern == unwrittenSentinel.bitPattern }) {
+            for (k, out) in outputs.enumerated() {
+                if let i = (0..<n).first(where: { out[$0].bitPattern == unwrittenSentinel.bitPattern }) {
                     preconditionFailure("\(canonicalName): output \(descriptor.outputs[k]) not written at row \(i) although the descriptor sets writesEveryOutput")
                 }
             }
         }
         #endif
-        return outputs
     }
 }
 

@@ -21,22 +21,26 @@ public struct FeatureComputer: Sendable {
 
     /// All features over one series.
     public func compute(_ input: FeatureInput) throws(FeatureError) -> FeatureFrame {
+        let names = columnNames
+        let storage = FeatureFrameStorage(rows: input.count, width: names.count)
+        // Each feature's first column in the frame.
+        var offsets: [Int] = [], next = 0
+        for feature in features { offsets.append(next); next += feature.descriptor.outputs.count }
+        func outputs(_ i: Int) -> [UnsafeMutablePointer<Double>] {
+            (0..<features[i].descriptor.outputs.count).map { storage.column(offsets[i] + $0) }
+        }
         // Alpha158 columns share rolling primitives, so they are computed together in one fused
         // pass (bit-identical to their one-by-one kernels, several times faster).
         let fusedIndices = features.indices.filter { features[$0].descriptor.group == .alpha158 }
-        var fused: [Int: [Double]] = [:]
-        if fusedIndices.count > 1 {
-            let columns = try Alpha158Set.compute(input, features: fusedIndices.map { features[$0].descriptor.name })
-            for (i, column) in zip(fusedIndices, columns) { fused[i] = column }
+        let fuses = fusedIndices.count > 1
+        if fuses {
+            try Alpha158Set.compute(input, features: fusedIndices.map { features[$0].descriptor.name },
+                                    into: fusedIndices.map { storage.column(offsets[$0]) })
         }
-        var frame = FeatureFrame(count: input.count)
-        frame.names.reserveCapacity(columnNames.count)
-        for (i, feature) in features.enumerated() {
-            let outputs: [[Double]]
-            if let column = fused[i] { outputs = [column] } else { outputs = try feature.compute(input) }
-            for (name, column) in zip(feature.columnNames, outputs) { frame.append(name: name, column: column) }
+        for (i, feature) in features.enumerated() where !(fuses && feature.descriptor.group == .alpha158) {
+            try feature.compute(input, into: outputs(i))
         }
-        return frame
+        return FeatureFrame(names: names, storage: storage)
     }
 
     /// All features over every series of a panel, symbols in parallel on up to `threads` cores

@@ -14,10 +14,11 @@ enum FeatureCSVWriter {
         let names = frames.first?.names ?? []
         var text = (multi ? "timestamp,symbol," : "timestamp,") + names.map(quoted).joined(separator: ",") + "\n"
         for (s, frame) in zip(series, frames) {
+            let columns = frame.columns
             for i in 0..<frame.count {
                 text += s.timestamps[i].iso8601
                 if multi { text += "," + quoted(s.symbol.description) }
-                for c in frame.columns {
+                for c in columns {
                     text += ","
                     let v = c[i]
                     if !v.isNaN { text += "\(v)" }

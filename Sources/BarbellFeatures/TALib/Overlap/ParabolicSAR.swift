@@ -83,6 +83,17 @@ struct ParabolicSAR: Sendable {
             newLow = low
             newHigh = high
         }
+        return ParabolicSAR.step(high: high, low: low, s, isLong: &isLong, afLong: &afLong, afShort: &afShort,
+                                 ep: &ep, sar: &sar, newHigh: &newHigh, newLow: &newLow)
+    }
+
+    /// One bar once the direction is set: outputs the SAR computed the bar before and steps it.
+    /// The extreme point and factor updates are selects, not branches (a new extreme is a coin
+    /// flip the predictor cannot learn); only a reversal branches. Used by batch and stream alike.
+    @inline(__always)
+    static func step(high: Double, low: Double, _ s: Settings, isLong: inout Bool, afLong: inout Double,
+                     afShort: inout Double, ep: inout Double, sar: inout Double,
+                     newHigh: inout Double, newLow: inout Double) -> Double {
         let prevLow = newLow
         let prevHigh = newHigh
         newLow = low
@@ -103,14 +114,14 @@ struct ParabolicSAR: Sendable {
                 if sar < newHigh { sar = newHigh }
             } else {
                 output = sar
-                if newHigh > ep {
-                    ep = newHigh
-                    afLong += s.stepLong
-                    if afLong > s.maxLong { afLong = s.maxLong }
-                }
-                sar = sar + afLong * (ep - sar)
-                if sar > prevLow { sar = prevLow }
-                if sar > newLow { sar = newLow }
+                let isNew = newHigh > ep
+                ep = isNew ? newHigh : ep
+                let raised = afLong + s.stepLong
+                let capped = raised > s.maxLong ? s.maxLong : raised
+                afLong = isNew ? capped : afLong
+                var next = sar + afLong * (ep - sar)
+                next = next > prevLow ? prevLow : next
+                sar = next > newLow ? newLow : next
             }
         } else if newHigh >= sar {
             isLong = true
@@ -126,22 +137,38 @@ struct ParabolicSAR: Sendable {
             if sar > newLow { sar = newLow }
         } else {
             output = s.signedOutput ? 0 - sar : sar
-            if newLow < ep {
-                ep = newLow
-                afShort += s.stepShort
-                if afShort > s.maxShort { afShort = s.maxShort }
-            }
-            sar = sar + afShort * (ep - sar)
-            if sar < prevHigh { sar = prevHigh }
-            if sar < newHigh { sar = newHigh }
+            let isNew = newLow < ep
+            ep = isNew ? newLow : ep
+            let raised = afShort + s.stepShort
+            let capped = raised > s.maxShort ? s.maxShort : raised
+            afShort = isNew ? capped : afShort
+            var next = sar + afShort * (ep - sar)
+            next = next < prevHigh ? prevHigh : next
+            sar = next < newHigh ? newHigh : next
         }
         return output
     }
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, _ settings: Settings,
                       _ out: UnsafeMutableBufferPointer<Double>) {
+        let n = high.count
         var state = ParabolicSAR(settings)
-        for i in 0..<high.count { out[i] = state.next(high: high[i], low: low[i]) }
+        var i = 0
+        // The bootstrap bars go through `next`; then the same step with the state in locals.
+        while i < n && i < 2 {
+            out[i] = state.next(high: high[i], low: low[i])
+            i += 1
+        }
+        guard i < n else { return }
+        let s = state.settings
+        var isLong = state.isLong, afLong = state.afLong, afShort = state.afShort
+        var ep = state.ep, sar = state.sar, newHigh = state.newHigh, newLow = state.newLow
+        let hp = high.baseAddress!, lp = low.baseAddress!, o = out.baseAddress!
+        while i < n {
+            o[i] = step(high: hp[i], low: lp[i], s, isLong: &isLong, afLong: &afLong, afShort: &afShort,
+                        ep: &ep, sar: &sar, newHigh: &newHigh, newLow: &newLow)
+            i += 1
+        }
     }
 
     struct Stream: FeatureStream {

@@ -17,52 +17,66 @@ enum T3 {
             o[i] = state.next(xp[i])
             i += 1
         }
-        let k = state.k, keep = state.oneMinusK
-        let c1 = state.c1, c2 = state.c2, c3 = state.c3, c4 = state.c4
-        var (e0, e1, e2, e3, e4, e5) = state.e
+        let keep = state.oneMinusK
+        let d1 = state.d1, d2 = state.d2, d3 = state.d3, d4 = state.d4
+        var (f0, f1, f2, f3, f4, f5) = state.f
         while i < n {
-            e0 = k * xp[i] + keep * e0
-            e1 = k * e0 + keep * e1
-            e2 = k * e1 + keep * e2
-            e3 = k * e2 + keep * e3
-            e4 = k * e3 + keep * e4
-            e5 = k * e4 + keep * e5
-            o[i] = c1 * e5 + c2 * e4 + c3 * e3 + c4 * e2
+            f0 = xp[i] + keep * f0
+            f1 = f0 + keep * f1
+            f2 = f1 + keep * f2
+            f3 = f2 + keep * f3
+            f4 = f3 + keep * f4
+            f5 = f4 + keep * f5
+            o[i] = d1 * f5 + d2 * f4 + d3 * f3 + d4 * f2
             i += 1
         }
     }
 
+    /// The EMAs are carried scaled, `f_j = e_j / k^(j+1)`, so each step is one multiply and one
+    /// add (`f_j = f_(j−1) + (1 − k)·f_j`, with `f_(−1) = x`) instead of two multiplies, and the
+    /// powers of `k` are folded into the output coefficients `d_i`. Batch and stream run the same
+    /// operations, so they agree bit for bit; against TA-Lib the rounding differs by a few ulps.
     struct Stream: ScalarFeatureStream {
         let period: Int
         let divisor: Double
         let k: Double
         let oneMinusK: Double
-        let c1: Double, c2: Double, c3: Double, c4: Double
-        var e = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        /// `c1·k⁶`, `c2·k⁵`, `c3·k⁴`, `c4·k³`: the coefficients of `f5`, `f4`, `f3`, `f2`.
+        let d1: Double, d2: Double, d3: Double, d4: Double
+        /// The scaled EMAs `f0...f5`.
+        var f = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         /// Which EMAs are running (1...6); the next one is being seeded.
         var running = 0
-        /// Inputs consumed while seeding the next EMA, and the sum of its inputs so far.
+        /// Inputs consumed while seeding the next EMA, and the sum of its (scaled) inputs so far.
         var seeded = 0
         var seedSum = 0.0
 
         init(period: Int, vFactor v: Double) {
             self.period = period
             self.divisor = Double(period)
-            self.k = 2.0 / (Double(period) + 1.0)
+            let k = 2.0 / (Double(period) + 1.0)
+            self.k = k
             self.oneMinusK = 1.0 - k
             let v2 = v * v
             let c1 = 0 - v2 * v
-            self.c1 = c1
-            self.c2 = 3.0 * (v2 - c1)
-            self.c3 = (0 - 6.0) * v2 - 3.0 * (v - c1)
-            self.c4 = 1.0 + 3.0 * v - c1 + 3.0 * v2
+            let c2 = 3.0 * (v2 - c1)
+            let c3 = (0 - 6.0) * v2 - 3.0 * (v - c1)
+            let c4 = 1.0 + 3.0 * v - c1 + 3.0 * v2
+            let k3 = k * k * k
+            self.d4 = c4 * k3
+            self.d3 = c3 * (k3 * k)
+            self.d2 = c2 * (k3 * k * k)
+            self.d1 = c1 * (k3 * k3)
         }
+
+        @inline(__always)
+        func output() -> Double { d1 * f.5 + d2 * f.4 + d3 * f.3 + d4 * f.2 }
 
         @inline(__always)
         mutating func next(_ x: Double) -> Double {
             if running == 6 {
                 advance(x, through: 6)
-                return c1 * e.5 + c2 * e.4 + c3 * e.3 + c4 * e.2
+                return output()
             }
             if period == 1 { return x }
             // Seeding EMA number running + 1 from the outputs of the EMAs already running.
@@ -80,48 +94,49 @@ enum T3 {
                 seeded += 1
             }
             guard seeded == period else { return .nan }
-            setValue(running + 1, seedSum / divisor)
+            // The mean of the inputs e_(j−1) = k^j·f_(j−1) is e_j's seed, and f_j = e_j / k^(j+1).
+            setValue(running + 1, seedSum / divisor / k)
             running += 1
             seeded = 0
             seedSum = 0
-            return running == 6 ? c1 * e.5 + c2 * e.4 + c3 * e.3 + c4 * e.2 : .nan
+            return running == 6 ? output() : .nan
         }
 
-        /// Steps EMAs 1...`count` with input `x`.
+        /// Steps scaled EMAs 1...`count` with input `x`.
         @inline(__always)
         mutating func advance(_ x: Double, through count: Int) {
-            e.0 = k * x + oneMinusK * e.0
+            f.0 = x + oneMinusK * f.0
             if count < 2 { return }
-            e.1 = k * e.0 + oneMinusK * e.1
+            f.1 = f.0 + oneMinusK * f.1
             if count < 3 { return }
-            e.2 = k * e.1 + oneMinusK * e.2
+            f.2 = f.1 + oneMinusK * f.2
             if count < 4 { return }
-            e.3 = k * e.2 + oneMinusK * e.3
+            f.3 = f.2 + oneMinusK * f.3
             if count < 5 { return }
-            e.4 = k * e.3 + oneMinusK * e.4
+            f.4 = f.3 + oneMinusK * f.4
             if count < 6 { return }
-            e.5 = k * e.4 + oneMinusK * e.5
+            f.5 = f.4 + oneMinusK * f.5
         }
 
         func value(_ i: Int) -> Double {
             switch i {
-            case 1: e.0
-            case 2: e.1
-            case 3: e.2
-            case 4: e.3
-            case 5: e.4
-            default: e.5
+            case 1: f.0
+            case 2: f.1
+            case 3: f.2
+            case 4: f.3
+            case 5: f.4
+            default: f.5
             }
         }
 
         mutating func setValue(_ i: Int, _ v: Double) {
             switch i {
-            case 1: e.0 = v
-            case 2: e.1 = v
-            case 3: e.2 = v
-            case 4: e.3 = v
-            case 5: e.4 = v
-            default: e.5 = v
+            case 1: f.0 = v
+            case 2: f.1 = v
+            case 3: f.2 = v
+            case 4: f.3 = v
+            case 5: f.4 = v
+            default: f.5 = v
             }
         }
     }

@@ -20,12 +20,12 @@ enum WMA {
             for i in 0..<n { out[i] = x[i] }
             return
         }
-        let divider = Double((period * (period + 1)) >> 1)
+        let scale = 1.0 / Double((period * (period + 1)) >> 1)
         let weight = Double(period)
         let interval = reseedInterval(period)
+        let xp = x.baseAddress!, o = out.baseAddress!
         var (periodSub, periodSum) = seed(x, endingBefore: period - 1, period: period)
         var trailingValue = 0.0
-        var trailing = 0
         var i = period - 1
         var untilReseed = interval - 1
         while i < n {
@@ -34,16 +34,21 @@ enum WMA {
                 trailingValue = 0
                 untilReseed = interval
             }
-            let v = x[i]
-            periodSub += v
-            periodSub -= trailingValue
-            periodSum += v * weight
-            trailingValue = x[trailing]
-            trailing += 1
-            out[i] = periodSum / divider
-            periodSum -= periodSub
-            untilReseed -= 1
-            i += 1
+            // A run of bars up to the next re-seed (at most `interval`). Each running sum takes one
+            // add on its loop-carried path, and the output multiplies by the reciprocal of the
+            // weight total (within an ulp of TA-Lib's division; the stream does the same).
+            let start = i
+            let end = min(n, i + untilReseed)
+            while i < end {
+                let v = xp[i]
+                periodSub += v - trailingValue
+                let weighted = v * weight
+                o[i] = (periodSum + weighted) * scale
+                periodSum += weighted - periodSub
+                trailingValue = xp[i + 1 - period]
+                i += 1
+            }
+            untilReseed -= end - start
         }
     }
 
@@ -64,7 +69,8 @@ enum WMA {
 
     struct Stream: ScalarFeatureStream {
         let period: Int
-        let divider: Double
+        /// The reciprocal of the weight total `period·(period + 1)/2`.
+        let scale: Double
         let weight: Double
         let interval: Int
         /// The last `period` inputs (the current bar included once appended).
@@ -76,7 +82,7 @@ enum WMA {
 
         init(period: Int) {
             self.period = period
-            self.divider = Double((period * (period + 1)) >> 1)
+            self.scale = 1.0 / Double((period * (period + 1)) >> 1)
             self.weight = Double(period)
             self.interval = WMA.reseedInterval(period)
             self.window = RingBuffer(capacity: period)
@@ -107,12 +113,12 @@ enum WMA {
                 untilReseed = interval
             }
             window.append(x)
-            periodSub += x
-            periodSub -= trailingValue
-            periodSum += x * weight
+            // The batch's operations exactly: one add per running sum on the loop-carried path.
+            periodSub += x - trailingValue
+            let weighted = x * weight
+            let value = (periodSum + weighted) * scale
+            periodSum += weighted - periodSub
             trailingValue = window[0]
-            let value = periodSum / divider
-            periodSum -= periodSub
             untilReseed -= 1
             return value
         }

@@ -10,7 +10,7 @@ import Foundation
 /// the outputs are
 /// `b + m·(n−1)` (LINEARREG, the line's value at the newest bar), `m` (SLOPE), `b`
 /// (INTERCEPT), `atan(m)·180/π` (ANGLE) and `b + m·n` (TSF, one bar ahead); TA-Lib fuses
-/// the last multiply-add, see ``State/line(at:)``.
+/// the last multiply-add, see ``readout(_:sumY:sumXY:_:)``.
 ///
 /// TA-Lib 0.8 (unlike its older source, which refits every window) slides the sums: when a
 /// bar enters, every weight grows by one, so `Σxy ← Σxy + Σy − n·oldest` and
@@ -93,63 +93,144 @@ enum LinearRegression {
         @inline(__always)
         func intercept(slope m: Double) -> Double { (sumY - sumX * m) * inverseN }
 
-        /// `b + m·k`. TA-Lib rounds this once (`fma(m, k, b)`); without FMA in the baseline
-        /// x86-64 target, `addingProduct` becomes a libm call (4× the cost of TA-Lib's whole
-        /// loop body) and an exact software emulation still 1.75×, so the product is rounded
-        /// first: at most one rounding of `m·k` apart (98% of bars bit-identical on a random walk).
-        @inline(__always)
-        func line(at k: Double) -> Double {
-            let m = slope
-            return intercept(slope: m) + m * k
-        }
-
-        @inline(__always)
-        func angle() -> Double { atan(slope) * 57.29577951308232 }
-
-        /// The requested output; batch resolves `output` once, outside its loop.
+        /// The requested output: lane 0 of ``LinearRegression/readout(_:sumY:sumXY:_:)``, so the
+        /// stream and the batch's packed lanes run the same operations.
         @inline(__always)
         func readout(_ output: Output) -> Double {
-            switch output {
-            case .slope: return slope
-            case .angle: return angle()
-            case .intercept: return intercept(slope: slope)
-            case .value: return line(at: n - 1.0)
-            case .forecast: return line(at: n)
-            }
+            LinearRegression.readout(output, sumY: SIMD2(repeating: sumY), sumXY: SIMD2(repeating: sumXY),
+                                     n: n, sumX: sumX, inverseDivisor: inverseDivisor, inverseN: inverseN).x
+        }
+    }
+
+    /// The output of two windows at once (lane for lane the scalar formulas):
+    /// slope `m = (n·Σxy − Σx·Σy) / divisor`, intercept `(Σy − Σx·m) / n`, angle
+    /// `atan(m)·180/π`, line value `b + m·(n−1)`, forecast `b + m·n`.
+    ///
+    /// TA-Lib divides by the divisor and by n on every bar; both are constants, so the slope
+    /// and intercept multiply by their reciprocals instead (within an ulp of the quotient, far
+    /// inside the fixtures' 1e-9). TA-Lib rounds `b + m·k` once (`fma(m, k, b)`); without FMA in
+    /// the baseline x86-64 target, `addingProduct` becomes a libm call (4× the cost of TA-Lib's
+    /// whole loop body) and an exact software emulation still 1.75×, so the product is rounded
+    /// first: at most one rounding of `m·k` apart (98% of bars bit-identical on a random walk).
+    @inline(__always)
+    static func readout(_ output: Output, sumY: SIMD2<Double>, sumXY: SIMD2<Double>,
+                        n: Double, sumX: Double, inverseDivisor: Double, inverseN: Double) -> SIMD2<Double> {
+        let m = (n * sumXY - sumX * sumY) * inverseDivisor
+        switch output {
+        case .slope: return m
+        case .angle: return SIMD2(atan(m.x), atan(m.y)) * 57.29577951308232
+        case .intercept: return (sumY - sumX * m) * inverseN
+        case .value: return (sumY - sumX * m) * inverseN + m * (n - 1.0)
+        case .forecast: return (sumY - sumX * m) * inverseN + m * n
         }
     }
 
     static func batch(_ x: UnsafeBufferPointer<Double>, period: Int, output: Output, _ out: UnsafeMutableBufferPointer<Double>) {
         // One specialised loop per output, so the loop body has no switch.
         switch output {
-        case .slope: run(x, period: period, out) { $0.slope }
-        case .angle: run(x, period: period, out) { $0.angle() }
-        case .intercept: run(x, period: period, out) { $0.intercept(slope: $0.slope) }
-        case .value: run(x, period: period, out) { $0.line(at: $0.n - 1.0) }
-        case .forecast: run(x, period: period, out) { $0.line(at: $0.n) }
+        case .slope: run(x, period: period, out, .slope)
+        case .angle: run(x, period: period, out, .angle)
+        case .intercept: run(x, period: period, out, .intercept)
+        case .value: run(x, period: period, out, .value)
+        case .forecast: run(x, period: period, out, .forecast)
         }
     }
 
+    /// The scalar loop over the windows ending at `from ..< to`, continuing `state`.
+    @inline(__always)
+    private static func slide(_ base: UnsafePointer<Double>, from: Int, to: Int, period: Int, _ state: inout State,
+                              _ out: UnsafeMutablePointer<Double>, _ output: Output) {
+        var t = from
+        while t < to {
+            let window = base + (t - period + 1)
+            state.advance(newest: base[t], oldest: base[t - period]) { window[$0] }
+            out[t] = state.readout(output)
+            t += 1
+        }
+    }
+
+    /// The batch: TA-Lib's sums bar by bar, in two lanes at once. Every refit rebuilds the
+    /// sums from the window alone, and without dominance refits they fall every `32·n` bars
+    /// from the first window; so a second lane starts with a refit on that grid near the
+    /// middle of the series (bar `r`) while the first lane runs up to it, each lane the exact
+    /// scalar operations of ``State/advance(newest:oldest:window:)`` (two sums, two dependent
+    /// adds each per bar: twice the bars per add latency). If the first lane would not refit
+    /// at `r` after all (a dominance refit shifted its grid), it simply carries on through
+    /// the second lane's bars, overwriting them.
     @inline(__always)
     private static func run(_ x: UnsafeBufferPointer<Double>, period: Int, _ out: UnsafeMutableBufferPointer<Double>,
-                            readout: (State) -> Double) {
+                            _ output: Output) {
         let count = x.count
-        guard count >= period, let base = x.baseAddress else { return }
-        var state = State(period: period)
-        state.refit { base[$0] }
-        out[period - 1] = readout(state)
+        guard count >= period, let base = x.baseAddress, let o = out.baseAddress else { return }
+        var lane0 = State(period: period)
+        let first = period - 1
+        lane0.refit { base[$0] }
+        o[first] = lane0.readout(output)
+        let grid = lane0.refitEvery
+        // The refit bar nearest the middle; too short a series runs in one lane.
+        let split = first + ((count - first) / 2 / grid) * grid
+        guard split > first, split < count else {
+            slide(base, from: first + 1, to: count, period: period, &lane0, o, output)
+            return
+        }
+        var lane1 = State(period: period)
+        let splitWindow = base + (split - period + 1)
+        lane1.refit { splitWindow[$0] }
+        o[split] = lane1.readout(output)
+        // Lane 0 covers bars first+1 ..< split, lane 1 split+1 ..< count.
+        let steps = min(split - first - 1, count - split - 1)
+        let n = lane0.n, sumX = lane0.sumX, inverseDivisor = lane0.inverseDivisor, inverseN = lane0.inverseN
+        var sumY = SIMD2(lane0.sumY, lane1.sumY)
+        var sumXY = SIMD2(lane0.sumXY, lane1.sumXY)
+        var sumAbs = SIMD2(lane0.sumAbs, lane1.sumAbs)
+        var countdown0 = lane0.countdown, countdown1 = lane1.countdown
+        let gap = split - first
         // Pointers rather than indices: no overflow checks in the loop.
-        var oldest = base
-        var newest = base + period
-        let end = base + count
-        guard var slot = out.baseAddress.map({ $0 + period }) else { return }
-        while newest < end {
-            let window = oldest + 1
-            state.advance(newest: newest.pointee, oldest: oldest.pointee) { window[$0] }
-            slot.pointee = readout(state)
-            oldest += 1
-            newest += 1
-            slot += 1
+        var newest0 = base + (first + 1)
+        let stop = newest0 + steps
+        var slot0 = o + (first + 1)
+        while newest0 < stop {
+            let newest1 = newest0 + gap
+            let newest = SIMD2(newest0.pointee, newest1.pointee)
+            let oldest = SIMD2((newest0 - period).pointee, (newest1 - period).pointee)
+            let weightedOldest = n * oldest
+            let slidAbs = sumAbs - CORREL.magnitude(oldest) + CORREL.magnitude(newest)
+            if min(countdown0, countdown1) > 1
+                && !CORREL.anyGreater(CORREL.magnitude(weightedOldest), slidAbs * 100.0) {
+                countdown0 &-= 1
+                countdown1 &-= 1
+                sumAbs = slidAbs
+                sumXY = sumXY + sumY - weightedOldest
+                sumY = sumY - oldest + newest
+                let v = readout(output, sumY: sumY, sumXY: sumXY, n: n, sumX: sumX, inverseDivisor: inverseDivisor,
+                                inverseN: inverseN)
+                slot0.pointee = v.x
+                (slot0 + gap).pointee = v.y
+            } else {
+                // A lane refits: each lane one bar the scalar way.
+                lane0.sumY = sumY.x; lane0.sumXY = sumXY.x; lane0.sumAbs = sumAbs.x; lane0.countdown = countdown0
+                lane1.sumY = sumY.y; lane1.sumXY = sumXY.y; lane1.sumAbs = sumAbs.y; lane1.countdown = countdown1
+                let t0 = newest0 - base
+                slide(base, from: t0, to: t0 + 1, period: period, &lane0, o, output)
+                slide(base, from: t0 + gap, to: t0 + gap + 1, period: period, &lane1, o, output)
+                sumY = SIMD2(lane0.sumY, lane1.sumY)
+                sumXY = SIMD2(lane0.sumXY, lane1.sumXY)
+                sumAbs = SIMD2(lane0.sumAbs, lane1.sumAbs)
+                countdown0 = lane0.countdown
+                countdown1 = lane1.countdown
+            }
+            newest0 += 1
+            slot0 += 1
+        }
+        let t0 = newest0 - base
+        lane0.sumY = sumY.x; lane0.sumXY = sumXY.x; lane0.sumAbs = sumAbs.x; lane0.countdown = countdown0
+        lane1.sumY = sumY.y; lane1.sumXY = sumXY.y; lane1.sumAbs = sumAbs.y; lane1.countdown = countdown1
+        // The longer lane finishes alone.
+        slide(base, from: t0, to: split, period: period, &lane0, o, output)
+        slide(base, from: t0 + gap, to: count, period: period, &lane1, o, output)
+        // Lane 1 holds only if lane 0 refits at `split` (its countdown runs out there).
+        if lane0.countdown != 1 {
+            slide(base, from: split, to: count, period: period, &lane0, o, output)
         }
     }
 

@@ -15,14 +15,37 @@ enum TRANGE {
         return toLow > greatest ? toLow : greatest
     }
 
+    /// `value` for two consecutive bars in two SIMD lanes (`previousClose` points at the close
+    /// before the first): the same IEEE operations per lane. The selects are written per lane in
+    /// the `a > b ? a : b` shape, which LLVM turns into one MAXPD.
+    @inline(__always)
+    static func pair(_ high: UnsafePointer<Double>, _ low: UnsafePointer<Double>, _ previousClose: UnsafePointer<Double>) -> SIMD2<Double> {
+        let h = UnsafeRawPointer(high).loadUnaligned(as: SIMD2<Double>.self)
+        let l = UnsafeRawPointer(low).loadUnaligned(as: SIMD2<Double>.self)
+        let p = UnsafeRawPointer(previousClose).loadUnaligned(as: SIMD2<Double>.self)
+        let range = h - l
+        let toHigh = magnitude(p - h)
+        let greatest = SIMD2(toHigh[0] > range[0] ? toHigh[0] : range[0], toHigh[1] > range[1] ? toHigh[1] : range[1])
+        let toLow = magnitude(p - l)
+        return SIMD2(toLow[0] > greatest[0] ? toLow[0] : greatest[0], toLow[1] > greatest[1] ? toLow[1] : greatest[1])
+    }
+
+    /// Lane-wise `abs` (clears the sign bits, as `abs` on a scalar does).
+    @inline(__always)
+    static func magnitude(_ v: SIMD2<Double>) -> SIMD2<Double> {
+        unsafeBitCast(unsafeBitCast(v, to: SIMD2<UInt64>.self) & SIMD2(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: SIMD2<Double>.self)
+    }
+
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
                       _ out: UnsafeMutableBufferPointer<Double>) {
         let n = close.count
-        let h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, o = out.baseAddress!
-        var i = 1
-        while i < n {
-            o[i] = value(high: h[i], low: l[i], previousClose: c[i - 1])
-            i += 1
+        guard n > 1 else { return }
+        let h = high.baseAddress!, l = low.baseAddress!, o = out.baseAddress!
+        // `previous[i]` is `close[i − 1]`, without an index subtraction that would keep the loop
+        // from vectorising.
+        let previous = close.baseAddress! - 1
+        for i in 1..<n {
+            o[i] = value(high: h[i], low: l[i], previousClose: previous[i])
         }
     }
 
