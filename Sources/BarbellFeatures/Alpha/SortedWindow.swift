@@ -37,25 +37,6 @@ struct SortedWindow: Sendable {
         }
     }
 
-    /// How many of the window's values are below `x` and how many are not above it, in one pass.
-    @inline(__always)
-    private func ranks(of x: Double) -> (below: Int, notAbove: Int) {
-        values.withUnsafeBufferPointer { buffer in
-            let v = buffer.baseAddress!, count = self.count
-            let xs = SIMD2(repeating: x), one = SIMD2<Double>(repeating: 1), zero = SIMD2<Double>()
-            var below = zero, notAbove = zero
-            var k = 0
-            while k + 2 <= count {
-                let a = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self)
-                below += zero.replacing(with: one, where: a .< xs)
-                notAbove += zero.replacing(with: one, where: a .<= xs)
-                k += 2
-            }
-            let tail = k < count ? v[k] : .nan
-            return (Int(below[0] + below[1]) + (tail < x ? 1 : 0), Int(notAbove[0] + notAbove[1]) + (tail <= x ? 1 : 0))
-        }
-    }
-
     /// Deletes `leaving` then inserts `entering` (pandas-clean; NaN is skipped).
     @inline(__always)
     mutating func slide(entering: Double, leaving: Double) {
@@ -113,9 +94,11 @@ struct SortedWindow: Sendable {
     @inline(__always)
     func percentileRank(of x: Double) -> Double {
         guard count > 0, !x.isNaN else { return .nan }
-        let (below, notAbove) = ranks(of: x)
-        let rank = Double(notAbove)              // highest rank among ties
-        let rankMin = Double(below + 1)          // lowest rank among ties
+        let (rank, rankMin) = values.withUnsafeBufferPointer { buffer -> (Double, Double) in
+            let v = buffer.baseAddress!
+            return (Double(Self.bound(v, count, x, strict: true)),          // highest rank among ties
+                    Double(Self.bound(v, count, x, strict: false) + 1))     // lowest rank among ties
+        }
         let average = ((rank * (rank + 1) / 2) - ((rankMin - 1) * rankMin / 2)) / (rank - rankMin + 1)
         return average / Double(count)
     }

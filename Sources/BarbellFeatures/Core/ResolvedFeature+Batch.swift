@@ -4,16 +4,19 @@ extension ResolvedFeature {
     /// Applies the descriptor's ``NaNPolicy`` and skips the kernel when the series is not longer
     /// than the lookback, so the output is then all NaN of the right length, as in TA-Lib.
     public func compute(_ input: FeatureInput) throws(FeatureError) -> [[Double]] {
-        var sources: [[Double]] = []
-        for field in descriptor.inputs { sources.append(try input.require(field, for: descriptor.name)) }
-        return compute(columns: sources, count: input.count)
+        compute(columns: try sources(input), count: input.count)
     }
 
     /// As ``compute(_:)``, into `outputs` (one pointer per output, `input.count` values each).
     func compute(_ input: FeatureInput, into outputs: [UnsafeMutablePointer<Double>]) throws(FeatureError) {
+        compute(columns: try sources(input), count: input.count, into: outputs)
+    }
+
+    /// The descriptor's input columns, in its order.
+    private func sources(_ input: FeatureInput) throws(FeatureError) -> [[Double]] {
         var sources: [[Double]] = []
         for field in descriptor.inputs { sources.append(try input.require(field, for: descriptor.name)) }
-        compute(columns: sources, count: input.count, into: outputs)
+        return sources
     }
 
     /// As ``compute(_:)`` with the input columns already in descriptor order.

@@ -167,7 +167,7 @@ enum BETA {
             // TA-Lib tests precision and the x dominance, then the y dominance, then the
             // countdown; any of them re-anchors, which recomputes every sum.
             countdown &-= 1
-            if 1e-6 * nsxx > denominator || CORREL.anyGreater(removed2, 1000.0 * ssIn, or: removed2, 1000.0 * ssIn)
+            if 1e-6 * nsxx > denominator || Lanes.anyGreater(removed2, 1000.0 * ssIn, or: removed2, 1000.0 * ssIn)
                 || countdown == 0 {
                 return resync(window)
             }

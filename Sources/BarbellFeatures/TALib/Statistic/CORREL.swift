@@ -69,7 +69,7 @@ enum CORREL {
             // conditions, then the countdown; any of them re-anchors, which recomputes every sum,
             // so the order does not matter.
             countdown &-= 1
-            if CORREL.anyGreater(1e-6 * ssIn, variance, or: removed2, 1e6 * ssIn) || countdown == 0 { return resync(window) }
+            if Lanes.anyGreater(1e-6 * ssIn, variance, or: removed2, 1e6 * ssIn) || countdown == 0 { return resync(window) }
             let sxyIn = d.x * d.y + sxy
             let cov = sxyIn - sIn.x * sIn.y * invN
             return finish(variance: variance, cov: cov, s: sIn, ss: ssIn, sxy: sxyIn, oldest: oldest)
@@ -101,37 +101,6 @@ enum CORREL {
             removed2 = td2
             return Moments(product: product, cov: cov)
         }
-    }
-
-    /// `any(a .> b)`, one `movmskpd` on x86-64.
-    @inline(__always)
-    static func anyGreater(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> Bool {
-        #if arch(x86_64)
-        return _mm_movemask_pd(_mm_cmpgt_pd(a, b)) != 0
-        #else
-        return any(a .> b)
-        #endif
-    }
-
-    /// `|v|` lane by lane (the sign bit cleared, as scalar `abs`).
-    @inline(__always)
-    static func magnitude(_ v: SIMD2<Double>) -> SIMD2<Double> {
-        #if arch(x86_64)
-        return _mm_andnot_pd(SIMD2(repeating: -0.0), v)
-        #else
-        return SIMD2(abs(v.x), abs(v.y))
-        #endif
-    }
-
-    /// `any(a .> b .| c .> d)`, one `movmskpd` on x86-64 (shared with ``BETA``, ``VAR`` and
-    /// ``LinearRegression``).
-    @inline(__always)
-    static func anyGreater(_ a: SIMD2<Double>, _ b: SIMD2<Double>, or c: SIMD2<Double>, _ d: SIMD2<Double>) -> Bool {
-        #if arch(x86_64)
-        return _mm_movemask_pd(_mm_or_pd(_mm_cmpgt_pd(a, b), _mm_cmpgt_pd(c, d))) != 0
-        #else
-        return any((a .> b) .| (c .> d))
-        #endif
     }
 
     /// The coefficient of one bar's moments (the scalar form of ``coefficients(_:_:)``).

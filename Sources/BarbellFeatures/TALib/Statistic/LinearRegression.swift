@@ -194,9 +194,9 @@ enum LinearRegression {
             let newest = SIMD2(newest0.pointee, newest1.pointee)
             let oldest = SIMD2((newest0 - period).pointee, (newest1 - period).pointee)
             let weightedOldest = n * oldest
-            let slidAbs = sumAbs - CORREL.magnitude(oldest) + CORREL.magnitude(newest)
+            let slidAbs = sumAbs - Lanes.magnitude(oldest) + Lanes.magnitude(newest)
             if min(countdown0, countdown1) > 1
-                && !CORREL.anyGreater(CORREL.magnitude(weightedOldest), slidAbs * 100.0) {
+                && !Lanes.anyGreater(Lanes.magnitude(weightedOldest), slidAbs * 100.0) {
                 countdown0 &-= 1
                 countdown1 &-= 1
                 sumAbs = slidAbs

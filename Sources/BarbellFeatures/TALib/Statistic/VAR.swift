@@ -153,7 +153,7 @@ enum VAR {
             let oo = dOld * dOld
             let s2Out = s2In - oo
             if min(countdown0, countdown1) > 1
-                && !CORREL.anyGreater(invN * s2Out * 1e-6, variance, or: oo, s2Out * 1e6) {
+                && !Lanes.anyGreater(invN * s2Out * 1e-6, variance, or: oo, s2Out * 1e6) {
                 countdown0 &-= 1
                 countdown1 &-= 1
                 s2 = s2Out

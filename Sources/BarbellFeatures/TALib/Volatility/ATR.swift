@@ -107,7 +107,7 @@ enum ATR {
     static func normalizePair(_ atrs: SIMD2<Double>, _ c: UnsafePointer<Double>) -> SIMD2<Double> {
         let closes = UnsafeRawPointer(c).loadUnaligned(as: SIMD2<Double>.self)
         let values = atrs / closes * SIMD2(repeating: 100.0)
-        let nearZero = (TRANGE.magnitude(closes) .< SIMD2(repeating: 1e-14))._storage
+        let nearZero = (Lanes.magnitude(closes) .< SIMD2(repeating: 1e-14))._storage
         return unsafeBitCast(unsafeBitCast(values, to: SIMD2<Int64>.self) & ~nearZero, to: SIMD2<Double>.self)
     }
 

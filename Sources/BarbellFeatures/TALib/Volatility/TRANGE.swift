@@ -24,16 +24,10 @@ enum TRANGE {
         let l = UnsafeRawPointer(low).loadUnaligned(as: SIMD2<Double>.self)
         let p = UnsafeRawPointer(previousClose).loadUnaligned(as: SIMD2<Double>.self)
         let range = h - l
-        let toHigh = magnitude(p - h)
+        let toHigh = Lanes.magnitude(p - h)
         let greatest = SIMD2(toHigh[0] > range[0] ? toHigh[0] : range[0], toHigh[1] > range[1] ? toHigh[1] : range[1])
-        let toLow = magnitude(p - l)
+        let toLow = Lanes.magnitude(p - l)
         return SIMD2(toLow[0] > greatest[0] ? toLow[0] : greatest[0], toLow[1] > greatest[1] ? toLow[1] : greatest[1])
-    }
-
-    /// Lane-wise `abs` (clears the sign bits, as `abs` on a scalar does).
-    @inline(__always)
-    static func magnitude(_ v: SIMD2<Double>) -> SIMD2<Double> {
-        unsafeBitCast(unsafeBitCast(v, to: SIMD2<UInt64>.self) & SIMD2(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: SIMD2<Double>.self)
     }
 
     static func batch(high: UnsafeBufferPointer<Double>, low: UnsafeBufferPointer<Double>, close: UnsafeBufferPointer<Double>,
