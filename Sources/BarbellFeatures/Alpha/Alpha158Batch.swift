@@ -106,36 +106,59 @@ enum Alpha158Batch {
         let sums: [UnsafeMutablePointer<Double>?], means: [UnsafeMutablePointer<Double>?]
         /// Per mean: the denominators and sign guards of the chunk, while `means` holds the numerators.
         let denominators: [UnsafeMutablePointer<Double>?], clamps: [UnsafeMutablePointer<Double>?]
+        let sink: UnsafeMutablePointer<Double>
         init(_ x: UnsafePointer<Double>, _ windows: [Int], _ sums: [UnsafeMutablePointer<Double>?], _ means: [UnsafeMutablePointer<Double>?],
              scratch: () -> UnsafeMutablePointer<Double>) {
             self.x = x; self.windows = windows; self.sums = sums; self.means = means
             denominators = means.map { $0 == nil ? nil : scratch() }
             clamps = means.map { $0 == nil ? nil : scratch() }
+            sink = scratch()
             states = Array(repeating: PandasRollingSum(), count: windows.count)
         }
         func run(_ t0: Int, _ t1: Int) {
             let x = self.x, windows = self.windows, sums = self.sums, means = self.means, k = windows.count
             let denominators = self.denominators, clamps = self.clamps
-            states.withUnsafeMutableBufferPointer { st in
-                for t in t0..<t1 {
-                    let entering = x[t], i = t - t0
-                    for j in 0..<k {
-                        let w = windows[j]
-                        st[j].slide(entering: entering, leaving: t >= w ? x[t - w] : .nan)
-                        if let p = sums[j] { p[i] = st[j].sum }
-                        if let p = means[j] {
-                            let parts = st[j].meanParts
-                            p[i] = parts.numerator
-                            denominators[j]![i] = parts.denominator
-                            clamps[j]![i] = parts.clamp
-                        }
+            let sink = self.sink
+            // Windows go two per pass with their states in locals (as in `VarianceGroup`); a
+            // result nobody reads goes to `sink` so the loop has no branches on what is wanted.
+            typealias Outputs = (sum: UnsafeMutablePointer<Double>, mean: UnsafeMutablePointer<Double>,
+                                 denominator: UnsafeMutablePointer<Double>, clamp: UnsafeMutablePointer<Double>)
+            func outputs(_ j: Int) -> Outputs { (sums[j] ?? sink, means[j] ?? sink, denominators[j] ?? sink, clamps[j] ?? sink) }
+            @inline(__always) func record(_ state: PandasRollingSum, _ o: Outputs, _ i: Int) {
+                o.sum[i] = state.sum
+                let parts = state.meanParts
+                o.mean[i] = parts.numerator
+                o.denominator[i] = parts.denominator
+                o.clamp[i] = parts.clamp
+            }
+            var j = 0
+            while j < k {
+                let wa = windows[j], oa = outputs(j)
+                var a = states[j]
+                if j + 1 < k {
+                    let wb = windows[j + 1], ob = outputs(j + 1)
+                    var b = states[j + 1]
+                    for t in t0..<t1 {
+                        let entering = x[t], i = t - t0
+                        a.slide(entering: entering, leaving: t >= wa ? x[t - wa] : .nan)
+                        b.slide(entering: entering, leaving: t >= wb ? x[t - wb] : .nan)
+                        record(a, oa, i)
+                        record(b, ob, i)
+                    }
+                    states[j + 1] = b
+                } else {
+                    for t in t0..<t1 {
+                        a.slide(entering: x[t], leaving: t >= wa ? x[t - wa] : .nan)
+                        record(a, oa, t - t0)
                     }
                 }
+                states[j] = a
+                j += 2
             }
             // The means' divisions, off the windows' update chains (see `PandasRollingSum.meanParts`).
             for j in 0..<k {
                 guard let out = means[j], let d = denominators[j], let c = clamps[j] else { continue }
-                for i in 0..<(t1 - t0) { out[i] = PandasRollingSum.mean(out[i], d[i], clamp: c[i]) }
+                PandasRollingSum.means(out, denominators: d, clamps: c, count: t1 - t0)
             }
         }
     }
@@ -151,25 +174,76 @@ enum Alpha158Batch {
             states = Array(repeating: PandasRollingVariance(), count: windows.count)
         }
         func run(_ t0: Int, _ t1: Int) {
-            let x = self.x, windows = self.windows, outs = self.outs, counts = self.counts, k = windows.count
+            let outs = self.outs, counts = self.counts, k = windows.count
             // The updates are a chain of dependent divisions per window; the final division and
-            // square root are not, so they run afterwards over the chunk, where they vectorise.
-            states.withUnsafeMutableBufferPointer { st in
-                for t in t0..<t1 {
-                    let view = ColumnView(base: x + t), i = t - t0
-                    for j in 0..<k {
-                        st[j].slide(view, window: windows[j], available: t + 1)
-                        let moments = st[j].moments
-                        outs[j][i] = moments.m2
-                        counts[j][i] = moments.observations
-                    }
-                }
+            // square root are not, so they run afterwards over the chunk, two lanes at a time.
+            // The states live in locals during a pass: no output store can alias a state (an
+            // array element), which would force reloads on the chains.
+            if k == 5 {
+                runFive(t0, t1)
+            } else {
+                runPairs(t0, t1)
             }
             for j in 0..<k {
-                let out = outs[j], count = counts[j]
-                for i in 0..<(t1 - t0) {
-                    out[i] = PandasRollingVariance.standardDeviation(m2: out[i], observations: count[i])
+                PandasRollingVariance.standardDeviations(outs[j], observations: counts[j], count: t1 - t0)
+            }
+        }
+
+        /// Alpha158's five windows in one loop: two lane pairs and one scalar state, three
+        /// independent division chains in flight.
+        private func runFive(_ t0: Int, _ t1: Int) {
+            let outs = self.outs, counts = self.counts
+            let x = self.x, w = self.windows
+            let (o0, o1, o2, o3, o4) = (outs[0], outs[1], outs[2], outs[3], outs[4])
+            let (c0, c1, c2, c3, c4) = (counts[0], counts[1], counts[2], counts[3], counts[4])
+            var p = PandasRollingVariance.Pair(states[0], states[1])
+            var q = PandasRollingVariance.Pair(states[2], states[3])
+            var r = states[4]
+            for t in t0..<t1 {
+                let view = ColumnView(base: x + t), i = t - t0
+                p.slide(view, windows: (w[0], w[1]), available: t + 1)
+                q.slide(view, windows: (w[2], w[3]), available: t + 1)
+                r.slide(view, window: w[4], available: t + 1)
+                let mp = p.moments, mq = q.moments, mr = r.moments
+                o0[i] = mp.m2[0]; c0[i] = mp.observations[0]
+                o1[i] = mp.m2[1]; c1[i] = mp.observations[1]
+                o2[i] = mq.m2[0]; c2[i] = mq.observations[0]
+                o3[i] = mq.m2[1]; c3[i] = mq.observations[1]
+                o4[i] = mr.m2; c4[i] = mr.observations
+            }
+            states[0] = p.lane(0); states[1] = p.lane(1)
+            states[2] = q.lane(0); states[3] = q.lane(1)
+            states[4] = r
+        }
+
+        private func runPairs(_ t0: Int, _ t1: Int) {
+            let x = self.x, windows = self.windows, outs = self.outs, counts = self.counts, k = windows.count
+            var j = 0
+            while j < k {
+                let wa = windows[j], oa = outs[j], ca = counts[j]
+                var a = states[j]
+                if j + 1 < k {
+                    let wb = windows[j + 1], ob = outs[j + 1], cb = counts[j + 1]
+                    var b = states[j + 1]
+                    for t in t0..<t1 {
+                        let view = ColumnView(base: x + t), i = t - t0
+                        a.slide(view, window: wa, available: t + 1)
+                        b.slide(view, window: wb, available: t + 1)
+                        let ma = a.moments, mb = b.moments
+                        oa[i] = ma.m2; ca[i] = ma.observations
+                        ob[i] = mb.m2; cb[i] = mb.observations
+                    }
+                    states[j + 1] = b
+                } else {
+                    for t in t0..<t1 {
+                        let i = t - t0
+                        a.slide(ColumnView(base: x + t), window: wa, available: t + 1)
+                        let ma = a.moments
+                        oa[i] = ma.m2; ca[i] = ma.observations
+                    }
                 }
+                states[j] = a
+                j += 2
             }
         }
     }

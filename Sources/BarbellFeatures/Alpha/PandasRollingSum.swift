@@ -71,4 +71,23 @@ struct PandasRollingSum: Sendable {
         if clamp == 2 && result > 0 { return 0 }
         return result
     }
+
+    /// ``mean(_:_:clamp:)`` over `count` values in place (`values` holds the numerators on
+    /// entry), two lanes at a time with the same correctly rounded division, so the same bits.
+    static func means(_ values: UnsafeMutablePointer<Double>, denominators: UnsafePointer<Double>, clamps: UnsafePointer<Double>, count: Int) {
+        var i = 0
+        while i + 2 <= count {
+            let numerator = UnsafeRawPointer(values + i).loadUnaligned(as: SIMD2<Double>.self)
+            let denominator = UnsafeRawPointer(denominators + i).loadUnaligned(as: SIMD2<Double>.self)
+            let clamp = UnsafeRawPointer(clamps + i).loadUnaligned(as: SIMD2<Double>.self)
+            var result = numerator / denominator
+            result.replace(with: 0, where: ((clamp .== 1) .& (result .< 0)) .| ((clamp .== 2) .& (result .> 0)))
+            UnsafeMutableRawPointer(values + i).storeBytes(of: result, as: SIMD2<Double>.self)
+            i += 2
+        }
+        while i < count {
+            values[i] = mean(values[i], denominators[i], clamp: clamps[i])
+            i += 1
+        }
+    }
 }

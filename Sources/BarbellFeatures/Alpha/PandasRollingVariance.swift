@@ -91,4 +91,116 @@ struct PandasRollingVariance: Sendable {
         let v = variance(m2: m2, observations: observations)
         return v < 0 ? 0 : v.squareRoot()
     }
+
+    /// ``standardDeviation(m2:observations:)`` over `count` values in place (`values` holds the
+    /// m2s on entry), two lanes at a time: the same correctly rounded division and square root,
+    /// so the same bits, at half the instructions (the compiler leaves this loop scalar).
+    static func standardDeviations(_ values: UnsafeMutablePointer<Double>, observations: UnsafePointer<Double>, count: Int) {
+        var i = 0
+        while i + 2 <= count {
+            let m2 = UnsafeRawPointer(values + i).loadUnaligned(as: SIMD2<Double>.self)
+            let n = UnsafeRawPointer(observations + i).loadUnaligned(as: SIMD2<Double>.self)
+            let v = m2 / (n - 1)
+            var result = v.squareRoot()
+            result.replace(with: 0, where: v .< 0)
+            result.replace(with: .nan, where: n .<= 1)
+            UnsafeMutableRawPointer(values + i).storeBytes(of: result, as: SIMD2<Double>.self)
+            i += 2
+        }
+        while i < count {
+            values[i] = standardDeviation(m2: values[i], observations: observations[i])
+            i += 1
+        }
+    }
+}
+
+extension PandasRollingVariance {
+    /// Two windows over one series as the lanes of `SIMD2`s: the same operations in the same
+    /// order per lane, so each lane is bit for bit the scalar ``PandasRollingVariance``.
+    ///
+    /// The scalar update is a chain of two dependent divisions per bar; a lane pair carries two
+    /// windows on one chain, so a loop holding all of Alpha158's five windows keeps three chains
+    /// in flight instead of queueing five. Anything off the steady state (warm-up, a NaN, the
+    /// round-off rebuild) runs the scalar code on the lanes.
+    struct Pair: Sendable {
+        private var observations: SIMD2<Double>
+        private var mean: SIMD2<Double>
+        private var m2: SIMD2<Double>
+        private var compensationAdd: SIMD2<Double>
+        private var compensationRemove: SIMD2<Double>
+        private var started: (Bool, Bool)
+
+        init(_ a: PandasRollingVariance, _ b: PandasRollingVariance) {
+            observations = SIMD2(a.observations, b.observations)
+            mean = SIMD2(a.mean, b.mean)
+            m2 = SIMD2(a.m2, b.m2)
+            compensationAdd = SIMD2(a.compensationAdd, b.compensationAdd)
+            compensationRemove = SIMD2(a.compensationRemove, b.compensationRemove)
+            started = (a.started, b.started)
+            // Both lanes' `unstable` flags are false between slides (a slide clears its own).
+        }
+
+        /// Lane `i` as a scalar state.
+        func lane(_ i: Int) -> PandasRollingVariance {
+            var s = PandasRollingVariance()
+            s.observations = observations[i]
+            s.mean = mean[i]
+            s.m2 = m2[i]
+            s.compensationAdd = compensationAdd[i]
+            s.compensationRemove = compensationRemove[i]
+            s.started = i == 0 ? started.0 : started.1
+            return s
+        }
+
+        /// The two lanes' m2 and counts, as ``PandasRollingVariance/moments``.
+        var moments: (m2: SIMD2<Double>, observations: SIMD2<Double>) { (m2, observations) }
+
+        /// ``PandasRollingVariance/slide(_:window:available:)`` for lane windows `windows`.
+        @inline(__always)
+        mutating func slide<H: LagSource>(_ history: H, windows: (Int, Int), available: Int) {
+            let entering = history.lag(0)
+            let leaving = SIMD2(history.lag(windows.0), history.lag(windows.1))
+            // The steady state: both lanes drop a number and take a number, and keep at least one.
+            guard started.0, started.1, available > max(windows.0, windows.1), !entering.isNaN,
+                  !leaving[0].isNaN, !leaving[1].isNaN, observations[0] > 1, observations[1] > 1 else {
+                slideLanes(history, windows: windows, available: available)
+                return
+            }
+            let before = self
+            let tolerance = PandasRollingVariance.inverseConditionTolerance
+            // remove(leaving), lane-wise.
+            var previousM2 = m2
+            observations -= 1
+            var previousMean = mean - compensationRemove
+            var y = leaving - compensationRemove
+            var t = y - mean
+            compensationRemove = t + mean - y
+            mean = mean - t / observations
+            m2 = m2 - (leaving - previousMean) * (leaving - mean)
+            var unstable = previousM2 * tolerance .> m2
+            // add(entering), lane-wise.
+            let x = SIMD2(repeating: entering)
+            previousM2 = m2
+            observations += 1
+            previousMean = mean - compensationAdd
+            y = x - compensationAdd
+            t = y - mean
+            compensationAdd = t + mean - y
+            mean = mean + t / observations
+            m2 = m2 + (x - previousMean) * (x - mean)
+            unstable .|= previousM2 * tolerance .> m2
+            if any(unstable) {
+                // pandas rebuilds that window from scratch; the scalar code does exactly that.
+                self = before
+                slideLanes(history, windows: windows, available: available)
+            }
+        }
+
+        private mutating func slideLanes<H: LagSource>(_ history: H, windows: (Int, Int), available: Int) {
+            var a = lane(0), b = lane(1)
+            a.slide(history, window: windows.0, available: available)
+            b.slide(history, window: windows.1, available: available)
+            self = Pair(a, b)
+        }
+    }
 }

@@ -9,6 +9,11 @@ import Foundation
 struct SortedWindow: Sendable {
     private var values: [Double]
     private(set) var count = 0
+    /// The newest value and, when a slide could count them on the way, how many window values
+    /// are below it and not above it (so its rank costs no second pass over the window).
+    private var newest = Double.nan
+    private var newestBelow = 0, newestNotAbove = 0
+    private var newestCounted = false
 
     init(window: Int) { values = [Double](repeating: 0, count: window + 1) }
 
@@ -37,10 +42,33 @@ struct SortedWindow: Sendable {
         }
     }
 
+    /// The number of the `count` values at `v` below `x` and not above `x`, in one pass (the
+    /// two bounds of `x`'s run of ties).
+    @inline(__always)
+    private static func bounds(_ v: UnsafePointer<Double>, _ count: Int, _ x: Double) -> (below: Int, notAbove: Int) {
+        let xs = SIMD2(repeating: x), one = SIMD2<Double>(repeating: 1), zero = SIMD2<Double>()
+        var below = zero, notAbove = zero
+        var k = 0
+        while k + 2 <= count {
+            let pair = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self)
+            below += zero.replacing(with: one, where: pair .< xs)
+            notAbove += zero.replacing(with: one, where: pair .<= xs)
+            k += 2
+        }
+        var b = Int(below[0] + below[1]), a = Int(notAbove[0] + notAbove[1])
+        if k < count {
+            if v[k] < x { b += 1 }
+            if v[k] <= x { a += 1 }
+        }
+        return (b, a)
+    }
+
     /// Deletes `leaving` then inserts `entering` (pandas-clean; NaN is skipped).
     @inline(__always)
     mutating func slide(entering: Double, leaving: Double) {
         let leaves = !leaving.isNaN, enters = !entering.isNaN
+        newest = entering
+        newestCounted = false
         guard leaves || enters else { return }
         var count = self.count
         values.withUnsafeMutableBufferPointer { buffer in
@@ -50,7 +78,11 @@ struct SortedWindow: Sendable {
                 // two positions moved: `j` is the leaving value's slot, `u` the insertion point
                 // among all `count` values, one less once `j` (below it) is gone.
                 let j = Self.bound(v, count, leaving, strict: false)
-                let u = Self.bound(v, count, entering, strict: true)
+                let (below, u) = Self.bounds(v, count, entering)
+                // The entering value's ties, counted in the window after the slide.
+                newestBelow = below - (leaving < entering ? 1 : 0)
+                newestNotAbove = u - (leaving <= entering ? 1 : 0) + 1
+                newestCounted = true
                 if u > j {
                     let i = u - 1
                     var k = j
@@ -94,11 +126,13 @@ struct SortedWindow: Sendable {
     @inline(__always)
     func percentileRank(of x: Double) -> Double {
         guard count > 0, !x.isNaN else { return .nan }
-        let (rank, rankMin) = values.withUnsafeBufferPointer { buffer -> (Double, Double) in
-            let v = buffer.baseAddress!
-            return (Double(Self.bound(v, count, x, strict: true)),          // highest rank among ties
-                    Double(Self.bound(v, count, x, strict: false) + 1))     // lowest rank among ties
-        }
+        let (rank, rankMin) = newestCounted && x.bitPattern == newest.bitPattern
+            ? (Double(newestNotAbove), Double(newestBelow + 1))
+            : values.withUnsafeBufferPointer { buffer -> (Double, Double) in
+                let v = buffer.baseAddress!
+                return (Double(Self.bound(v, count, x, strict: true)),          // highest rank among ties
+                        Double(Self.bound(v, count, x, strict: false) + 1))     // lowest rank among ties
+            }
         let average = ((rank * (rank + 1) / 2) - ((rankMin - 1) * rankMin / 2)) / (rank - rankMin + 1)
         return average / Double(count)
     }

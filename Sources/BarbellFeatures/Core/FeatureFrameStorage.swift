@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,6 +14,10 @@ import Darwin
 /// mapped directly and, on Linux, advised as transparent huge pages (one fault per 2 MB where
 /// the system grants them); smaller frames come from the ordinary allocator. The layout is also what a model input wants
 /// (a bars × features matrix per symbol, column by column).
+///
+/// A released mapping is not unmapped but handed to ``Recycler``, which the next frame of a
+/// fitting size takes: a process that computes panels repeatedly (a server, a research session,
+/// a walk-forward loop) then pays for fresh pages once, as it would with `malloc`'s own reuse.
 final class FeatureFrameStorage: @unchecked Sendable {
     let rows: Int
     let width: Int
@@ -28,7 +33,7 @@ final class FeatureFrameStorage: @unchecked Sendable {
         self.rows = rows
         self.width = width
         let bytes = max(rows * width, 1) * MemoryLayout<Double>.stride
-        if bytes >= Self.hugePage, let (address, length, aligned) = Self.mapAligned(bytes) {
+        if bytes >= Self.hugePage, let (address, length, aligned) = Recycler.shared.take(length: Self.mappedLength(bytes)) ?? Self.mapAligned(bytes) {
             mapping = (address, length)
             base = aligned.bindMemory(to: Double.self, capacity: rows * width)
         } else {
@@ -39,7 +44,7 @@ final class FeatureFrameStorage: @unchecked Sendable {
 
     deinit {
         if let mapping {
-            munmap(mapping.address, mapping.length)
+            Recycler.shared.give(mapping.address, length: mapping.length, aligned: UnsafeMutableRawPointer(base))
         } else {
             base.deallocate()
         }
@@ -47,11 +52,17 @@ final class FeatureFrameStorage: @unchecked Sendable {
 
     func column(_ j: Int) -> UnsafeMutablePointer<Double> { base + j * rows }
 
+    /// The mapping length for `bytes` of values: whole huge pages, plus one for the alignment.
+    private static func mappedLength(_ bytes: Int) -> Int {
+        (bytes + hugePage - 1) / hugePage * hugePage + hugePage
+    }
+
     /// An anonymous mapping with a 2 MB-aligned start (huge pages need aligned ranges), advised
     /// for transparent huge pages where the system offers them. Nil if the system refuses the
     /// mapping; the caller then falls back to the allocator.
+
     private static func mapAligned(_ bytes: Int) -> (UnsafeMutableRawPointer, Int, UnsafeMutableRawPointer)? {
-        let length = bytes + hugePage
+        let length = mappedLength(bytes)
         guard let raw = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
               raw != MAP_FAILED else { return nil }
         let start = UInt(bitPattern: raw)
@@ -61,5 +72,50 @@ final class FeatureFrameStorage: @unchecked Sendable {
         _ = madvise(aligned, bytes, MADV_HUGEPAGE)
         #endif
         return (raw, length, aligned)
+    }
+}
+
+extension FeatureFrameStorage {
+    /// Released frame mappings kept for reuse, up to half the machine's physical memory.
+    ///
+    /// Each kept mapping is advised `MADV_FREE` on Linux: its pages stay in place (and cost no
+    /// fault or zeroing when the next frame writes them) unless the system runs short of memory,
+    /// in which case it reclaims them and they come back as fresh zero pages. So the memory held
+    /// here is never more than the kernel is willing to lend, and reuse is always safe because a
+    /// frame writes every value before it is read.
+    final class Recycler: @unchecked Sendable {
+        static let shared = Recycler()
+
+        private let lock = NSLock()
+        private var kept: [(address: UnsafeMutableRawPointer, length: Int, aligned: UnsafeMutableRawPointer)] = []
+        private var keptBytes = 0
+        private let capacity = Int(ProcessInfo.processInfo.physicalMemory / 2)
+
+        /// A kept mapping of exactly `length` bytes (frames of one panel all have one size).
+        func take(length: Int) -> (UnsafeMutableRawPointer, Int, UnsafeMutableRawPointer)? {
+            lock.withLock {
+                guard let i = kept.lastIndex(where: { $0.length == length }) else { return nil }
+                let m = kept.remove(at: i)
+                keptBytes -= m.length
+                return (m.address, m.length, m.aligned)
+            }
+        }
+
+        func give(_ address: UnsafeMutableRawPointer, length: Int, aligned: UnsafeMutableRawPointer) {
+            // Kept outside the lock: the advice walks the mapping's page tables.
+            let keep = lock.withLock {
+                guard keptBytes + length <= capacity else { return false }
+                keptBytes += length
+                return true
+            }
+            guard keep else {
+                munmap(address, length)
+                return
+            }
+            #if os(Linux)
+            _ = madvise(address, length, MADV_FREE)
+            #endif
+            lock.withLock { kept.append((address, length, aligned)) }
+        }
     }
 }
