@@ -163,6 +163,34 @@ enum Alpha158Batch {
         }
     }
 
+    /// `Mean` of a 0/1 series that is never NaN (`$close > Ref($close, 1)` and its opposite):
+    /// pandas' Kahan sum of such values is the exact count of ones (every partial sum is a small
+    /// integer and the compensations stay 0), and its equal-run shortcut gives the same count, so
+    /// the mean is exactly `count / observations`, with no Kahan chain and no data-dependent
+    /// branch (whether a 0/1 value repeats is a coin flip).
+    private final class IndicatorMeanGroup {
+        let x: UnsafePointer<Double>; let windows: [Int]
+        let means: [UnsafeMutablePointer<Double>?]
+        var counts: [Double]
+        init(_ x: UnsafePointer<Double>, _ windows: [Int], _ means: [UnsafeMutablePointer<Double>?]) {
+            self.x = x; self.windows = windows; self.means = means
+            counts = Array(repeating: 0, count: windows.count)
+        }
+        func run(_ t0: Int, _ t1: Int) {
+            let x = self.x
+            for j in windows.indices {
+                guard let out = means[j] else { continue }
+                let w = windows[j]
+                var count = counts[j]
+                for t in t0..<t1 {
+                    count += x[t] - (t >= w ? x[t - w] : 0)
+                    out[t - t0] = count / Double(Swift.min(t + 1, w))
+                }
+                counts[j] = count
+            }
+        }
+    }
+
     private final class VarianceGroup {
         let x: UnsafePointer<Double>; let windows: [Int]
         var states: [PandasRollingVariance]
@@ -416,7 +444,11 @@ enum Alpha158Batch {
                 if plan.sumNeeded.contains(key) { let b = results.chunkColumn(); results.sums[key] = b; sums.append(b) } else { sums.append(nil) }
                 if plan.meanNeeded.contains(key) { let b = results.chunkColumn(); results.means[key] = b; means.append(b) } else { means.append(nil) }
             }
-            results.groups.append(SumGroup(column(s), windows, sums, means, scratch: results.chunkColumn).run)
+            if s == .up || s == .down {
+                results.groups.append(IndicatorMeanGroup(column(s), windows, means).run)
+            } else {
+                results.groups.append(SumGroup(column(s), windows, sums, means, scratch: results.chunkColumn).run)
+            }
         }
         for (s, windows) in plan.varianceWindows {
             var outs: [UnsafeMutablePointer<Double>] = []

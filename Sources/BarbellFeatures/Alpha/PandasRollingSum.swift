@@ -26,7 +26,7 @@ struct PandasRollingSum: Sendable {
             let t = total + y
             compensationRemove = t - total - y
             total = t
-            if leaving.sign == .minus { negatives -= 1 }
+            negatives &-= leaving.sign == .minus ? 1 : 0
         }
         if !entering.isNaN {
             observations += 1
@@ -34,8 +34,10 @@ struct PandasRollingSum: Sendable {
             let t = total + y
             compensationAdd = t - total - y
             total = t
-            if entering.sign == .minus { negatives += 1 }
-            if entering == previous { sameRun += 1 } else { sameRun = 1 }
+            // Selects, not branches: in 0/1 series (up/down counts) and in gains and losses,
+            // whether a value repeats is a coin flip, which a branch would mispredict half the time.
+            negatives &+= entering.sign == .minus ? 1 : 0
+            sameRun = entering == previous ? sameRun &+ 1 : 1
             previous = entering
         }
     }

@@ -58,16 +58,19 @@ struct PandasRollingVariance: Sendable {
             if available > window { remove(history.lag(window)) }
             add(history.lag(0))
         }
-        if !started || unstable {
-            started = true
-            observations = 0; mean = 0; m2 = 0; compensationAdd = 0; compensationRemove = 0
-            var k = min(window, available) - 1
-            while k >= 0 {
-                add(history.lag(k))
-                k -= 1
-            }
-            unstable = false
+        if !started || unstable { rebuild(history, window: window, available: available) }
+    }
+
+    /// pandas' recompute of the whole window from scratch; nothing of the previous state is kept.
+    private mutating func rebuild<H: LagSource>(_ history: H, window: Int, available: Int) {
+        started = true
+        observations = 0; mean = 0; m2 = 0; compensationAdd = 0; compensationRemove = 0
+        var k = min(window, available) - 1
+        while k >= 0 {
+            add(history.lag(k))
+            k -= 1
         }
+        unstable = false
     }
 
     /// `Var(x, N)`: NaN with fewer than two values.
@@ -166,7 +169,6 @@ extension PandasRollingVariance {
                 slideLanes(history, windows: windows, available: available)
                 return
             }
-            let before = self
             let tolerance = PandasRollingVariance.inverseConditionTolerance
             // remove(leaving), lane-wise.
             var previousM2 = m2
@@ -190,9 +192,11 @@ extension PandasRollingVariance {
             m2 = m2 + (x - previousMean) * (x - mean)
             unstable .|= previousM2 * tolerance .> m2
             if any(unstable) {
-                // pandas rebuilds that window from scratch; the scalar code does exactly that.
-                self = before
-                slideLanes(history, windows: windows, available: available)
+                // pandas rebuilds that window from scratch, which reads nothing of its state.
+                var a = lane(0), b = lane(1)
+                if unstable[0] { a.rebuild(history, window: windows.0, available: available) }
+                if unstable[1] { b.rebuild(history, window: windows.1, available: available) }
+                self = Pair(a, b)
             }
         }
 

@@ -23,44 +23,53 @@ struct SortedWindow: Sendable {
     private static func bound(_ v: UnsafePointer<Double>, _ count: Int, _ x: Double, strict: Bool) -> Int {
         // In a sorted array the bound is the number of values below (or not above) `x`. Counting
         // them all is branch-free and runs two lanes at a time, which beats a binary search's
-        // unpredictable branches at Alpha158's windows (at most 60 values).
-        let xs = SIMD2(repeating: x), one = SIMD2<Double>(repeating: 1), zero = SIMD2<Double>()
+        // unpredictable branches at Alpha158's windows (at most 60 values). The counts are
+        // integers so the running sums cost a one-cycle add per step, not a floating-point one.
+        let xs = SIMD2(repeating: x), one = SIMD2<Int64>(repeating: 1), zero = SIMD2<Int64>()
         var counts = zero
         var k = 0
         if strict {
             while k + 2 <= count {
-                counts += zero.replacing(with: one, where: UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self) .<= xs)
+                counts &+= zero.replacing(with: one, where: pair(v + k) .<= xs)
                 k += 2
             }
-            return Int(counts[0] + counts[1]) + (k < count && v[k] <= x ? 1 : 0)
+            return Int(counts[0] &+ counts[1]) + (k < count && v[k] <= x ? 1 : 0)
         } else {
             while k + 2 <= count {
-                counts += zero.replacing(with: one, where: UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self) .< xs)
+                counts &+= zero.replacing(with: one, where: pair(v + k) .< xs)
                 k += 2
             }
-            return Int(counts[0] + counts[1]) + (k < count && v[k] < x ? 1 : 0)
+            return Int(counts[0] &+ counts[1]) + (k < count && v[k] < x ? 1 : 0)
         }
     }
 
-    /// The number of the `count` values at `v` below `x` and not above `x`, in one pass (the
-    /// two bounds of `x`'s run of ties).
     @inline(__always)
-    private static func bounds(_ v: UnsafePointer<Double>, _ count: Int, _ x: Double) -> (below: Int, notAbove: Int) {
-        let xs = SIMD2(repeating: x), one = SIMD2<Double>(repeating: 1), zero = SIMD2<Double>()
-        var below = zero, notAbove = zero
+    private static func pair(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    /// How many of the `count` values at `v` are below `x`, not above `x` (the two ends of
+    /// `x`'s run of ties) and below `y`, in one pass.
+    @inline(__always)
+    private static func bounds(_ v: UnsafePointer<Double>, _ count: Int, _ x: Double,
+                               below y: Double) -> (below: Int, notAbove: Int, belowY: Int) {
+        let xs = SIMD2(repeating: x), ys = SIMD2(repeating: y), one = SIMD2<Int64>(repeating: 1), zero = SIMD2<Int64>()
+        var below = zero, notAbove = zero, belowY = zero
         var k = 0
         while k + 2 <= count {
-            let pair = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD2<Double>.self)
-            below += zero.replacing(with: one, where: pair .< xs)
-            notAbove += zero.replacing(with: one, where: pair .<= xs)
+            let values = pair(v + k)
+            below &+= zero.replacing(with: one, where: values .< xs)
+            notAbove &+= zero.replacing(with: one, where: values .<= xs)
+            belowY &+= zero.replacing(with: one, where: values .< ys)
             k += 2
         }
-        var b = Int(below[0] + below[1]), a = Int(notAbove[0] + notAbove[1])
+        var b = Int(below[0] &+ below[1]), a = Int(notAbove[0] &+ notAbove[1]), c = Int(belowY[0] &+ belowY[1])
         if k < count {
             if v[k] < x { b += 1 }
             if v[k] <= x { a += 1 }
+            if v[k] < y { c += 1 }
         }
-        return (b, a)
+        return (b, a, c)
     }
 
     /// Deletes `leaving` then inserts `entering` (pandas-clean; NaN is skipped).
@@ -77,8 +86,7 @@ struct SortedWindow: Sendable {
                 // The same array as deleting then inserting, with only the values between the
                 // two positions moved: `j` is the leaving value's slot, `u` the insertion point
                 // among all `count` values, one less once `j` (below it) is gone.
-                let j = Self.bound(v, count, leaving, strict: false)
-                let (below, u) = Self.bounds(v, count, entering)
+                let (below, u, j) = Self.bounds(v, count, entering, below: leaving)
                 // The entering value's ties, counted in the window after the slide.
                 newestBelow = below - (leaving < entering ? 1 : 0)
                 newestNotAbove = u - (leaving <= entering ? 1 : 0) + 1

@@ -84,12 +84,18 @@ extension FeatureFrameStorage {
     /// here is never more than the kernel is willing to lend, and reuse is always safe because a
     /// frame writes every value before it is read.
     final class Recycler: @unchecked Sendable {
-        static let shared = Recycler()
+        static let shared = Recycler(capacity: Int(ProcessInfo.processInfo.physicalMemory / 2))
 
         private let lock = NSLock()
         private var kept: [(address: UnsafeMutableRawPointer, length: Int, aligned: UnsafeMutableRawPointer)] = []
         private var keptBytes = 0
-        private let capacity = Int(ProcessInfo.processInfo.physicalMemory / 2)
+        /// The most bytes kept; a mapping given beyond it is unmapped.
+        let capacity: Int
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        /// Bytes currently kept.
+        var bytes: Int { lock.withLock { keptBytes } }
 
         /// A kept mapping of exactly `length` bytes (frames of one panel all have one size).
         func take(length: Int) -> (UnsafeMutableRawPointer, Int, UnsafeMutableRawPointer)? {
