@@ -80,17 +80,20 @@ struct PandasRollingCorrelation: Sendable {
             if available > window { remove(xs.lag(window), ys.lag(window)) }
             add(xs.lag(0), ys.lag(0))
         }
-        if !started || unstable {
-            started = true
-            observations = 0; meanX = 0; meanY = 0; comoment = 0; m2X = 0; m2Y = 0
-            originX = 0; originY = 0; peakX = 0; peakY = 0
-            var k = min(window, available) - 1
-            while k >= 0 {
-                add(xs.lag(k), ys.lag(k))
-                k -= 1
-            }
-            unstable = false
+        if !started || unstable { rebuild(xs, ys, window: window, available: available) }
+    }
+
+    /// pandas' recompute of the whole window from scratch; nothing of the previous state is kept.
+    private mutating func rebuild<H: LagSource>(_ xs: H, _ ys: H, window: Int, available: Int) {
+        started = true
+        observations = 0; meanX = 0; meanY = 0; comoment = 0; m2X = 0; m2Y = 0
+        originX = 0; originY = 0; peakX = 0; peakY = 0
+        var k = min(window, available) - 1
+        while k >= 0 {
+            add(xs.lag(k), ys.lag(k))
+            k -= 1
         }
+        unstable = false
     }
 
     /// `Corr(x, y, N)` before Qlib's constant-window mask.
@@ -114,6 +117,118 @@ struct PandasRollingCorrelation: Sendable {
         if value > 1 { return 1 }
         if value < -1 { return -1 }
         return value
+    }
+}
+
+extension PandasRollingCorrelation {
+    /// Two windows over one pair of series as the lanes of `SIMD2`s, each lane bit for bit the
+    /// scalar ``PandasRollingCorrelation`` (the same operations in the same order), as
+    /// ``PandasRollingVariance/Pair`` does for the variance: Alpha158's five windows then run as
+    /// three chains of dependent divisions in one loop. Warm-up and NaNs run the scalar code on
+    /// the lanes; a lane that needs pandas' rebuild is rebuilt from its window.
+    struct Pair: Sendable {
+        private var observations: SIMD2<Double>
+        private var meanX: SIMD2<Double>, meanY: SIMD2<Double>
+        private var originX: SIMD2<Double>, originY: SIMD2<Double>
+        private var comoment: SIMD2<Double>, m2X: SIMD2<Double>, m2Y: SIMD2<Double>
+        private var peakX: SIMD2<Double>, peakY: SIMD2<Double>
+        private var started: (Bool, Bool)
+
+        init(_ a: PandasRollingCorrelation, _ b: PandasRollingCorrelation) {
+            observations = SIMD2(a.observations, b.observations)
+            meanX = SIMD2(a.meanX, b.meanX); meanY = SIMD2(a.meanY, b.meanY)
+            originX = SIMD2(a.originX, b.originX); originY = SIMD2(a.originY, b.originY)
+            comoment = SIMD2(a.comoment, b.comoment); m2X = SIMD2(a.m2X, b.m2X); m2Y = SIMD2(a.m2Y, b.m2Y)
+            peakX = SIMD2(a.peakX, b.peakX); peakY = SIMD2(a.peakY, b.peakY)
+            started = (a.started, b.started)
+            // Both lanes' `unstable` flags are false between slides (a slide clears its own).
+        }
+
+        /// Lane `i` as a scalar state.
+        func lane(_ i: Int) -> PandasRollingCorrelation {
+            var s = PandasRollingCorrelation()
+            s.observations = observations[i]
+            s.meanX = meanX[i]; s.meanY = meanY[i]
+            s.originX = originX[i]; s.originY = originY[i]
+            s.comoment = comoment[i]; s.m2X = m2X[i]; s.m2Y = m2Y[i]
+            s.peakX = peakX[i]; s.peakY = peakY[i]
+            s.started = i == 0 ? started.0 : started.1
+            return s
+        }
+
+        /// Lane `i`'s ``PandasRollingCorrelation/correlationParts``.
+        @inline(__always)
+        func correlationParts(_ i: Int) -> (comoment: Double, product: Double) {
+            guard observations[i] > 0, m2X[i] != 0, m2Y[i] != 0 else { return (.nan, .nan) }
+            return (comoment[i], m2X[i] * m2Y[i])
+        }
+
+        /// `trackAndCheck` lane-wise: the lanes whose window must be rebuilt.
+        @inline(__always)
+        private mutating func track(_ sx: SIMD2<Double>, _ sy: SIMD2<Double>) -> SIMDMask<SIMD2<Int64>> {
+            let dx = Lanes.magnitude(sx - meanX), dy = Lanes.magnitude(sy - meanY)
+            peakX.replace(with: dx, where: dx .> peakX)
+            peakY.replace(with: dy, where: dy .> peakY)
+            let tol = PandasRollingCorrelation.inverseConditionTolerance
+            // A NaN moment fails every comparison below, so it is flagged on its own.
+            let nan = (comoment .!= comoment) .| (m2X .!= m2X) .| (m2Y .!= m2Y)
+            return nan .| (peakX * peakY * tol .> Lanes.magnitude(comoment))
+                .| (peakX * peakX * tol .> m2X) .| (peakY * peakY * tol .> m2Y)
+        }
+
+        /// ``PandasRollingCorrelation/slide(_:_:window:available:)`` for lane windows `windows`.
+        @inline(__always)
+        mutating func slide(_ xs: ColumnView, _ ys: ColumnView, windows: (Int, Int), available: Int) {
+            let x = xs.lag(0), y = ys.lag(0)
+            let lx = SIMD2(xs.lag(windows.0), xs.lag(windows.1)), ly = SIMD2(ys.lag(windows.0), ys.lag(windows.1))
+            // The steady state: both lanes drop a pair and take a pair, and keep at least one.
+            guard started.0, started.1, available > max(windows.0, windows.1), !x.isNaN, !y.isNaN,
+                  !lx[0].isNaN, !lx[1].isNaN, !ly[0].isNaN, !ly[1].isNaN,
+                  observations[0] > 1, observations[1] > 1 else {
+                slideLanes(xs, ys, windows: windows, available: available)
+                return
+            }
+            // remove(lx, ly), lane-wise.
+            var sx = lx - originX, sy = ly - originY
+            var dx = sx - meanX, dy = sy - meanY
+            observations -= 1
+            meanX -= dx / observations
+            meanY -= dy / observations
+            comoment -= (sx - meanX) * dy
+            m2X -= (sx - meanX) * dx
+            m2Y -= (sy - meanY) * dy
+            var unstable = track(sx, sy)
+            // add(x, y), lane-wise.
+            observations += 1
+            sx = SIMD2(repeating: x) - originX
+            sy = SIMD2(repeating: y) - originY
+            dx = sx - meanX
+            dy = sy - meanY
+            meanX += dx / observations
+            meanY += dy / observations
+            comoment += (sx - meanX) * dy
+            m2X += (sx - meanX) * dx
+            m2Y += (sy - meanY) * dy
+            unstable .|= track(sx, sy)
+            if any(unstable) { rebuild(xs, ys, windows: windows, available: available, where: unstable) }
+        }
+
+        @inline(never)
+        private mutating func rebuild(_ xs: ColumnView, _ ys: ColumnView, windows: (Int, Int), available: Int,
+                                      where unstable: SIMDMask<SIMD2<Int64>>) {
+            var a = lane(0), b = lane(1)
+            if unstable[0] { a.rebuild(xs, ys, window: windows.0, available: available) }
+            if unstable[1] { b.rebuild(xs, ys, window: windows.1, available: available) }
+            self = Pair(a, b)
+        }
+
+        @inline(never)
+        private mutating func slideLanes(_ xs: ColumnView, _ ys: ColumnView, windows: (Int, Int), available: Int) {
+            var a = lane(0), b = lane(1)
+            a.slide(xs, ys, window: windows.0, available: available)
+            b.slide(xs, ys, window: windows.1, available: available)
+            self = Pair(a, b)
+        }
     }
 }
 

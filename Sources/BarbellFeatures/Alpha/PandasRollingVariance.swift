@@ -160,7 +160,7 @@ extension PandasRollingVariance {
 
         /// ``PandasRollingVariance/slide(_:window:available:)`` for lane windows `windows`.
         @inline(__always)
-        mutating func slide<H: LagSource>(_ history: H, windows: (Int, Int), available: Int) {
+        mutating func slide(_ history: ColumnView, windows: (Int, Int), available: Int) {
             let entering = history.lag(0)
             let leaving = SIMD2(history.lag(windows.0), history.lag(windows.1))
             // The steady state: both lanes drop a number and take a number, and keep at least one.
@@ -191,16 +191,21 @@ extension PandasRollingVariance {
             mean = mean + t / observations
             m2 = m2 + (x - previousMean) * (x - mean)
             unstable .|= previousM2 * tolerance .> m2
-            if any(unstable) {
-                // pandas rebuilds that window from scratch, which reads nothing of its state.
-                var a = lane(0), b = lane(1)
-                if unstable[0] { a.rebuild(history, window: windows.0, available: available) }
-                if unstable[1] { b.rebuild(history, window: windows.1, available: available) }
-                self = Pair(a, b)
-            }
+            if any(unstable) { rebuild(history, windows: windows, available: available, where: unstable) }
         }
 
-        private mutating func slideLanes<H: LagSource>(_ history: H, windows: (Int, Int), available: Int) {
+        /// pandas rebuilds an unstable window from scratch, which reads nothing of its state.
+        @inline(never)
+        private mutating func rebuild(_ history: ColumnView, windows: (Int, Int), available: Int,
+                                      where unstable: SIMDMask<SIMD2<Int64>>) {
+            var a = lane(0), b = lane(1)
+            if unstable[0] { a.rebuild(history, window: windows.0, available: available) }
+            if unstable[1] { b.rebuild(history, window: windows.1, available: available) }
+            self = Pair(a, b)
+        }
+
+        @inline(never)
+        private mutating func slideLanes(_ history: ColumnView, windows: (Int, Int), available: Int) {
             var a = lane(0), b = lane(1)
             a.slide(history, window: windows.0, available: available)
             b.slide(history, window: windows.1, available: available)
