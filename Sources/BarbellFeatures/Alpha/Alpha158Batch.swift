@@ -352,6 +352,35 @@ enum Alpha158Batch {
         }
         func run(_ t0: Int, _ t1: Int) {
             let c = self.c, windows = self.windows, slopes = self.slopes, rsq = self.rsq, resi = self.resi, k = windows.count
+            if k == 5 {
+                // Alpha158's five windows: two lane pairs and one scalar state in one loop.
+                let w = windows
+                var p = QlibRollingRegression.Pair(states[0], states[1])
+                var q = QlibRollingRegression.Pair(states[2], states[3])
+                var r = states[4]
+                @inline(__always) func leaving(_ t: Int, _ d: Int) -> Double { t >= d ? c[t - d] : .nan }
+                @inline(__always) func store(_ o: (slope: SIMD2<Double>, rSquared: SIMD2<Double>, residual: SIMD2<Double>),
+                                             _ j: Int, _ i: Int) {
+                    slopes[j][i] = o.slope[0]; rsq[j][i] = o.rSquared[0]; resi[j][i] = o.residual[0]
+                    slopes[j + 1][i] = o.slope[1]; rsq[j + 1][i] = o.rSquared[1]; resi[j + 1][i] = o.residual[1]
+                }
+                for t in t0..<t1 {
+                    let y = c[t], i = t - t0
+                    p.slide(entering: y, leaving: SIMD2(leaving(t, w[0]), leaving(t, w[1])))
+                    q.slide(entering: y, leaving: SIMD2(leaving(t, w[2]), leaving(t, w[3])))
+                    r.slide(entering: y, leaving: leaving(t, w[4]))
+                    store(p.outputs(newest: y), 0, i)
+                    store(q.outputs(newest: y), 2, i)
+                    let b = r.slope
+                    slopes[4][i] = b
+                    rsq[4][i] = r.rSquared
+                    resi[4][i] = r.residual(newest: y, slope: b)
+                }
+                states[0] = p.lane(0); states[1] = p.lane(1)
+                states[2] = q.lane(0); states[3] = q.lane(1)
+                states[4] = r
+                return
+            }
             states.withUnsafeMutableBufferPointer { st in
                 for t in t0..<t1 {
                     let y = c[t], i = t - t0

@@ -72,3 +72,83 @@ struct QlibRollingRegression: Sendable {
         return y - (b * Double(window) + intercept)
     }
 }
+
+extension QlibRollingRegression {
+    /// Two windows over one series as the lanes of `SIMD2`s, each lane bit for bit the scalar
+    /// ``QlibRollingRegression``: the running sums update lane-wise, and each bar's slope,
+    /// R² and residual take one packed division (or square root) for both windows. A NaN on
+    /// either side runs the scalar code on the lanes.
+    struct Pair: Sendable {
+        let windows: SIMD2<Double>
+        private let windowSquares: SIMD2<Double>
+        private let windowCounts: (Int, Int)
+        private var count: SIMD2<Double>
+        private var sumX: SIMD2<Double>, sumX2: SIMD2<Double>
+        private var sumY: SIMD2<Double>, sumY2: SIMD2<Double>, sumXY: SIMD2<Double>
+        private var missing: (Int, Int)
+
+        init(_ a: QlibRollingRegression, _ b: QlibRollingRegression) {
+            windowCounts = (a.window, b.window)
+            windows = SIMD2(Double(a.window), Double(b.window))
+            windowSquares = SIMD2(Double(a.window * a.window), Double(b.window * b.window))
+            count = SIMD2(a.count, b.count)
+            sumX = SIMD2(a.sumX, b.sumX); sumX2 = SIMD2(a.sumX2, b.sumX2)
+            sumY = SIMD2(a.sumY, b.sumY); sumY2 = SIMD2(a.sumY2, b.sumY2); sumXY = SIMD2(a.sumXY, b.sumXY)
+            missing = (a.missing, b.missing)
+        }
+
+        /// Lane `i` as a scalar state.
+        func lane(_ i: Int) -> QlibRollingRegression {
+            var s = QlibRollingRegression(window: i == 0 ? windowCounts.0 : windowCounts.1)
+            s.count = count[i]
+            s.sumX = sumX[i]; s.sumX2 = sumX2[i]
+            s.sumY = sumY[i]; s.sumY2 = sumY2[i]; s.sumXY = sumXY[i]
+            s.missing = i == 0 ? missing.0 : missing.1
+            return s
+        }
+
+        /// ``QlibRollingRegression/slide(entering:leaving:)`` with each lane's leaving value.
+        @inline(__always)
+        mutating func slide(entering y: Double, leaving: SIMD2<Double>) {
+            guard !y.isNaN, !leaving[0].isNaN, !leaving[1].isNaN else {
+                slideLanes(entering: y, leaving: leaving)
+                return
+            }
+            sumXY = sumXY - sumY
+            sumX2 = sumX2 + count - 2 * sumX
+            sumX = sumX - count
+            count -= 1
+            sumY -= leaving
+            sumY2 -= leaving * leaving
+            let ys = SIMD2(repeating: y)
+            count += 1
+            sumX += windows
+            sumX2 += windowSquares
+            sumY += ys
+            sumY2 += ys * ys
+            sumXY += windows * ys
+        }
+
+        @inline(never)
+        private mutating func slideLanes(entering y: Double, leaving: SIMD2<Double>) {
+            var a = lane(0), b = lane(1)
+            a.slide(entering: y, leaving: leaving[0])
+            b.slide(entering: y, leaving: leaving[1])
+            self = Pair(a, b)
+        }
+
+        /// Both lanes' `Slope`, `Rsquare` (before the mask) and `Resi` for newest value `y`.
+        @inline(__always)
+        func outputs(newest y: Double) -> (slope: SIMD2<Double>, rSquared: SIMD2<Double>, residual: SIMD2<Double>) {
+            let n = SIMD2(Double(windowCounts.0 - missing.0), Double(windowCounts.1 - missing.1))
+            let numerator = n * sumXY - sumX * sumY
+            let xSpread = n * sumX2 - sumX * sumX
+            let slope = numerator / xSpread
+            let r = numerator / (xSpread * (n * sumY2 - sumY * sumY)).squareRoot()
+            let meanX = sumX / n
+            let meanY = sumY / n
+            let intercept = meanY - slope * meanX
+            return (slope, r * r, SIMD2(repeating: y) - (slope * windows + intercept))
+        }
+    }
+}
