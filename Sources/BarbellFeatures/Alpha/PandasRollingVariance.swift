@@ -104,7 +104,7 @@ struct PandasRollingVariance: Sendable {
             let m2 = UnsafeRawPointer(values + i).loadUnaligned(as: SIMD2<Double>.self)
             let n = UnsafeRawPointer(observations + i).loadUnaligned(as: SIMD2<Double>.self)
             let v = m2 / (n - 1)
-            var result = v.squareRoot()
+            var result = Lanes.squareRoot(v)
             result.replace(with: 0, where: v .< 0)
             result.replace(with: .nan, where: n .<= 1)
             UnsafeMutableRawPointer(values + i).storeBytes(of: result, as: SIMD2<Double>.self)

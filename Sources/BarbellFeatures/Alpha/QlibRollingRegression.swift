@@ -144,7 +144,7 @@ extension QlibRollingRegression {
             let numerator = n * sumXY - sumX * sumY
             let xSpread = n * sumX2 - sumX * sumX
             let slope = numerator / xSpread
-            let r = numerator / (xSpread * (n * sumY2 - sumY * sumY)).squareRoot()
+            let r = numerator / Lanes.squareRoot(xSpread * (n * sumY2 - sumY * sumY))
             let meanX = sumX / n
             let meanY = sumY / n
             let intercept = meanY - slope * meanX

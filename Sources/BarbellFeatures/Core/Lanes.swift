@@ -12,6 +12,17 @@ enum Lanes {
         unsafeBitCast(unsafeBitCast(v, to: SIMD2<UInt64>.self) & SIMD2(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: SIMD2<Double>.self)
     }
 
+    /// `√v` lane by lane, correctly rounded (so the same bits as scalar `squareRoot()`), as one
+    /// `sqrtpd`: `SIMD2.squareRoot()` compiles to two scalar roots with libm fallbacks here.
+    @inline(__always)
+    static func squareRoot(_ v: SIMD2<Double>) -> SIMD2<Double> {
+        #if arch(x86_64)
+        return _mm_sqrt_pd(v)
+        #else
+        return v.squareRoot()
+        #endif
+    }
+
     /// `any(a .> b)`.
     @inline(__always)
     static func anyGreater(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> Bool {
