@@ -44,14 +44,42 @@ enum TRIX {
             today += 1
         }
         var ema3 = sum / p
+        // The EMAs run ahead and park each bar's EMA3 in `out`; `lag` bars behind, two rates
+        // of change at a time replace them with one packed division. `older` keeps the EMA3
+        // just before the pair, whose slot already holds its own rate of change.
+        let first = today
+        var older = ema3
+        var rate = first            // next bar whose rate of change is due
+        let lag = 8
         while today < n {
-            let previous = ema3
             ema1 = FusedEMA.step(ema1, xp[today], a: a, k: k)
             ema2 = FusedEMA.step(ema2, ema1, a: a, k: k)
             ema3 = FusedEMA.step(ema3, ema2, a: a, k: k)
-            op[today] = previous != 0.0 ? (ema3 / previous - 1.0) * 100.0 : 0.0
+            op[today] = ema3
             today += 1
+            if today - rate >= lag + 2 {
+                let current = UnsafeRawPointer(op + rate).loadUnaligned(as: SIMD2<Double>.self)
+                let previous = SIMD2(older, current[0])
+                older = current[1]
+                UnsafeMutableRawPointer(op + rate).storeBytes(of: rates(current, previous), as: SIMD2<Double>.self)
+                rate += 2
+            }
         }
+        while rate < n {
+            let current = op[rate]
+            op[rate] = older != 0.0 ? (current / older - 1.0) * 100.0 : 0.0
+            older = current
+            rate += 1
+        }
+    }
+
+    /// `(current / previous − 1) · 100` per lane, 0 where `previous` is 0: the scalar formula's
+    /// operations lane by lane, so the same bits.
+    @inline(__always)
+    private static func rates(_ current: SIMD2<Double>, _ previous: SIMD2<Double>) -> SIMD2<Double> {
+        var r = (current / previous - 1.0) * 100.0
+        r.replace(with: 0, where: previous .== 0)
+        return r
     }
 
     struct Stream: ScalarFeatureStream {
