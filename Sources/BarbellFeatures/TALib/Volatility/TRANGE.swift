@@ -38,9 +38,8 @@ enum TRANGE {
         // `previous[i]` is `close[i − 1]`, without an index subtraction that would keep the loop
         // from vectorising.
         let previous = close.baseAddress! - 1
-        for i in 1..<n {
-            o[i] = value(high: h[i], low: l[i], previousClose: previous[i])
-        }
+        NonTemporalWriter.write(o, 1..<n, pair: { pair(h + $0, l + $0, previous + $0) },
+                                single: { value(high: h[$0], low: l[$0], previousClose: previous[$0]) })
     }
 
     struct Stream: FeatureStream {
