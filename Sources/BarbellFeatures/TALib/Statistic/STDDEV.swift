@@ -1,7 +1,4 @@
 import Foundation
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
 
 /// Standard deviation, TA-Lib's `STDDEV`: `sqrt(VAR) · nbdev` over the population variance of
 /// ``VAR``. TA-Lib C 0.8 takes the root with no zero test (its variance is never negative: a
@@ -18,19 +15,10 @@ enum STDDEV {
         // One loop per case, so the loop body has no test on nbdev. The roots of two bars run
         // packed (`sqrtpd`), lane for lane the stream's scalar root.
         if nbdev != 1.0 {
-            VAR.run(x, period: period, out) { squareRoots($0) * nbdev }
+            VAR.run(x, period: period, out) { Lanes.squareRoot($0) * nbdev }
         } else {
-            VAR.run(x, period: period, out) { squareRoots($0) }
+            VAR.run(x, period: period, out) { Lanes.squareRoot($0) }
         }
-    }
-
-    @inline(__always)
-    static func squareRoots(_ v: SIMD2<Double>) -> SIMD2<Double> {
-        #if arch(x86_64)
-        return _mm_sqrt_pd(v)
-        #else
-        return v.squareRoot()
-        #endif
     }
 
     struct Stream: ScalarFeatureStream {
