@@ -108,7 +108,6 @@ extension FeatureFrameStorage {
         }
 
         func give(_ address: UnsafeMutableRawPointer, length: Int, aligned: UnsafeMutableRawPointer) {
-            // Kept outside the lock: the advice walks the mapping's page tables.
             let keep = lock.withLock {
                 guard keptBytes + length <= capacity else { return false }
                 keptBytes += length
@@ -118,6 +117,7 @@ extension FeatureFrameStorage {
                 munmap(address, length)
                 return
             }
+            // Advised outside the lock: the advice walks the mapping's page tables.
             #if os(Linux)
             _ = madvise(address, length, MADV_FREE)
             #endif
