@@ -421,23 +421,20 @@ enum Alpha158Batch {
         }
     }
 
+    /// Every window's rolling max (or min) and its position over one series, one shared deque.
     private final class ExtremeGroup {
         let x: UnsafePointer<Double>
-        var state: RollingArgExtreme
-        let extreme: UnsafeMutablePointer<Double>, position: UnsafeMutablePointer<Double>
-        init(_ x: UnsafePointer<Double>, _ w: Int, maximum: Bool, _ extreme: UnsafeMutablePointer<Double>, _ position: UnsafeMutablePointer<Double>) {
-            self.x = x; self.extreme = extreme; self.position = position
-            state = RollingArgExtreme(window: w, maximum: maximum)
+        var state: RollingArgExtremes
+        let extremes: [UnsafeMutablePointer<Double>], positions: [UnsafeMutablePointer<Double>]
+        init(_ x: UnsafePointer<Double>, _ windows: [Int], maximum: Bool, _ extremes: [UnsafeMutablePointer<Double>],
+             _ positions: [UnsafeMutablePointer<Double>]) {
+            self.x = x; self.extremes = extremes; self.positions = positions
+            state = RollingArgExtremes(windows: windows, maximum: maximum)
         }
         func run(_ t0: Int, _ t1: Int) {
-            let x = self.x, extreme = self.extreme, position = self.position
+            let x = self.x, extremes = self.extremes, positions = self.positions
             var state = self.state
-            self.state = RollingArgExtreme(window: 1, maximum: true)
-            for t in t0..<t1 {
-                state.push(ColumnView(base: x + t))
-                extreme[t - t0] = state.extreme
-                position[t - t0] = state.position
-            }
+            for t in t0..<t1 { state.push(ColumnView(base: x + t), extremes: extremes, positions: positions, at: t - t0) }
             self.state = state
         }
     }
@@ -538,15 +535,16 @@ enum Alpha158Batch {
             if plan.ranks.contains(d) { let b = results.chunkColumn(); results.ranks[d] = b; rank = b }
             results.groups.append(SortedGroup(column(.close), d, upper, lower, rank).run)
         }
-        for d in plan.highWindows {
-            let e = results.chunkColumn(), p = results.chunkColumn()
-            results.maxima[d] = e; results.argMaxima[d] = p
-            results.groups.append(ExtremeGroup(column(.high), d, maximum: true, e, p).run)
-        }
-        for d in plan.lowWindows {
-            let e = results.chunkColumn(), p = results.chunkColumn()
-            results.minima[d] = e; results.argMinima[d] = p
-            results.groups.append(ExtremeGroup(column(.low), d, maximum: false, e, p).run)
+        for (windows, maximum) in [(plan.highWindows, true), (plan.lowWindows, false)] where !windows.isEmpty {
+            let extremes = windows.map { _ in results.chunkColumn() }, positions = windows.map { _ in results.chunkColumn() }
+            for (j, d) in windows.enumerated() {
+                if maximum {
+                    results.maxima[d] = extremes[j]; results.argMaxima[d] = positions[j]
+                } else {
+                    results.minima[d] = extremes[j]; results.argMinima[d] = positions[j]
+                }
+            }
+            results.groups.append(ExtremeGroup(column(maximum ? .high : .low), windows, maximum: maximum, extremes, positions).run)
         }
         return results
     }
