@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BarbellData", targets: ["BarbellData"]),
         .library(name: "BarbellStore", targets: ["BarbellStore"]),
         .library(name: "BarbellFeatures", targets: ["BarbellFeatures"]),
+        .library(name: "BarbellQuant", targets: ["BarbellQuant"]),
         .library(name: "BarbellTorch", targets: ["BarbellTorch"]),
         .executable(name: "barbell", targets: ["barbell"]),
         .executable(name: "barbell-bench", targets: ["barbell-bench"]),
@@ -32,6 +33,7 @@ let package = Package(
         // MARK: Native shims
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost"),
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .target(
             name: "CTorch",
             path: "Sources/CTorch",
@@ -66,6 +68,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "BarbellQuant",
+            dependencies: ["CLapack"]
+        ),
+        .target(
             name: "BarbellTorch",
             dependencies: ["CTorch"]
         ),
@@ -94,6 +100,7 @@ let package = Package(
         .testTarget(name: "BarbellDataTests", dependencies: ["BarbellData"]),
         .testTarget(name: "BarbellFeaturesTests", dependencies: ["BarbellFeatures", "BarbellData"]),
         .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
