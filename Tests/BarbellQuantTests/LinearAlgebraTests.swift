@@ -2,58 +2,9 @@ import BarbellQuant
 import Foundation
 import Testing
 
-/// The cases written by `Tests/Fixtures/quant/linalg.py` (NumPy; version in `library`).
-struct LinearAlgebraFixture: Decodable, Sendable {
-    enum Value: Decodable, Sendable {
-        case number(Double), vector([Double]), matrix([[Double]])
-
-        init(from decoder: Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let m = try? c.decode([[Double]].self) {
-                self = .matrix(m)
-            } else if let v = try? c.decode([Double].self) {
-                self = .vector(v)
-            } else {
-                self = .number(try c.decode(Double.self))
-            }
-        }
-    }
-
-    let library: String
-    let cases: [String: [String: Value]]
-
-    static let shared: LinearAlgebraFixture = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/quant/linalg.json")
-        return try! JSONDecoder().decode(LinearAlgebraFixture.self, from: Data(contentsOf: url))
-    }()
-
-    func matrix(_ name: String, _ key: String) throws -> Matrix {
-        guard case .matrix(let m)? = cases[name]?[key] else { throw QuantError(.invalidArgument, "fixture \(name).\(key) is not a matrix") }
-        return try Matrix(m)
-    }
-
-    func vector(_ name: String, _ key: String) -> [Double] {
-        guard case .vector(let v)? = cases[name]?[key] else { return [] }
-        return v
-    }
-
-    func integer(_ name: String, _ key: String) -> Int {
-        guard case .number(let x)? = cases[name]?[key] else { return -1 }
-        return Int(x)
-    }
-}
-
-/// Largest |a − b| over the largest |b| (1 if that is 0): a relative error for whole arrays.
-private func relativeError(_ a: [Double], _ b: [Double]) -> Double {
-    precondition(a.count == b.count)
-    let scale = max(b.map(abs).max() ?? 0, 1e-300)
-    return zip(a, b).map { abs($0 - $1) }.max().map { $0 / scale } ?? 0
-}
-
 @Suite("Linear algebra against NumPy")
 struct LinearAlgebraTests {
-    let fixture = LinearAlgebraFixture.shared
+    let fixture = QuantFixture.linearAlgebra
 
     @Test("solve matches numpy.linalg.solve")
     func solve() throws {
