@@ -46,7 +46,11 @@ struct FeatureFrameStorageTests {
         munmap(first, 4 << 20)
     }
 
-    @Test("frames of one size share storage through the shared recycler, with every value intact")
+    /// Each round releases a mapped frame that the next one of the same size may take back
+    /// (advised `MADV_FREE` in between): whatever memory a frame lands on, it reads back what it
+    /// was given. Reuse itself is pinned down by `reuse()` on a private recycler, since other
+    /// tests running in parallel may take the shared one's mappings.
+    @Test("frames on recycled storage read back every value")
     func frames() {
         let rows = 150_001   // 2.4 MB a column: the mapped path
         let a = (0..<rows).map { Double($0) }

@@ -32,7 +32,7 @@ struct CovarianceTests {
         for (estimate, key) in [(try Covariance.ledoitWolf(returns), "ledoit_wolf"),
                                 (try Covariance.ledoitWolfConstantCorrelation(returns), "constant_correlation"),
                                 (try Covariance.oracleApproximatingShrinkage(returns), "oas")] {
-            let expected = fixture.integerOrNumber(name, "\(key)_shrinkage")
+            let expected = fixture.number(name, "\(key)_shrinkage")
             #expect(abs(estimate.shrinkage - expected) <= 1e-10 * max(abs(expected), 1e-3), "\(key) shrinkage \(estimate.shrinkage) vs \(expected)")
             #expect(relativeError(estimate.matrix.values, try fixture.matrix(name, key).values) < 1e-11, "\(key)")
         }

@@ -43,9 +43,12 @@ struct QuantFixture: Decodable, Sendable {
         return v
     }
 
-    func integer(_ name: String, _ key: String) -> Int { Int(integerOrNumber(name, key)) }
+    func integer(_ name: String, _ key: String) -> Int? {
+        let x = number(name, key)
+        return x.isFinite ? Int(x) : nil
+    }
 
-    func integerOrNumber(_ name: String, _ key: String) -> Double {
+    func number(_ name: String, _ key: String) -> Double {
         guard case .number(let x)? = cases[name]?[key] else { return .nan }
         return x
     }

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Every primitive performs exactly the floating point operations of the bar-wise engine, in the
 /// same order, so results are bit-identical to the streams; only the schedule differs. The
-/// windows of one series run interleaved in one loop, so their independent dependency chains
-/// (a division each in the variance and correlation updates) overlap in the CPU.
+/// windows of one series share a loop, so their independent dependency chains (divisions in the
+/// variance, correlation and regression updates) overlap in the CPU: Alpha158's five windows as
+/// two `SIMD2` lane pairs and one scalar state; other window counts run the scalar states.
 enum Alpha158Batch {
     typealias Series = Alpha158Engine.Series
 

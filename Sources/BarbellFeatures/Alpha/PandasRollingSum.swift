@@ -79,12 +79,12 @@ struct PandasRollingSum: Sendable {
     static func means(_ values: UnsafeMutablePointer<Double>, denominators: UnsafePointer<Double>, clamps: UnsafePointer<Double>, count: Int) {
         var i = 0
         while i + 2 <= count {
-            let numerator = UnsafeRawPointer(values + i).loadUnaligned(as: SIMD2<Double>.self)
-            let denominator = UnsafeRawPointer(denominators + i).loadUnaligned(as: SIMD2<Double>.self)
-            let clamp = UnsafeRawPointer(clamps + i).loadUnaligned(as: SIMD2<Double>.self)
+            let numerator = Lanes.load(values + i)
+            let denominator = Lanes.load(denominators + i)
+            let clamp = Lanes.load(clamps + i)
             var result = numerator / denominator
             result.replace(with: 0, where: ((clamp .== 1) .& (result .< 0)) .| ((clamp .== 2) .& (result .> 0)))
-            UnsafeMutableRawPointer(values + i).storeBytes(of: result, as: SIMD2<Double>.self)
+            Lanes.store(result, values + i)
             i += 2
         }
         while i < count {

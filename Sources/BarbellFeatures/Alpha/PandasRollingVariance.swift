@@ -101,13 +101,13 @@ struct PandasRollingVariance: Sendable {
     static func standardDeviations(_ values: UnsafeMutablePointer<Double>, observations: UnsafePointer<Double>, count: Int) {
         var i = 0
         while i + 2 <= count {
-            let m2 = UnsafeRawPointer(values + i).loadUnaligned(as: SIMD2<Double>.self)
-            let n = UnsafeRawPointer(observations + i).loadUnaligned(as: SIMD2<Double>.self)
+            let m2 = Lanes.load(values + i)
+            let n = Lanes.load(observations + i)
             let v = m2 / (n - 1)
             var result = Lanes.squareRoot(v)
             result.replace(with: 0, where: v .< 0)
             result.replace(with: .nan, where: n .<= 1)
-            UnsafeMutableRawPointer(values + i).storeBytes(of: result, as: SIMD2<Double>.self)
+            Lanes.store(result, values + i)
             i += 2
         }
         while i < count {

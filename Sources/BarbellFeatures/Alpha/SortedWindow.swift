@@ -30,22 +30,17 @@ struct SortedWindow: Sendable {
         var k = 0
         if strict {
             while k + 2 <= count {
-                counts &+= zero.replacing(with: one, where: pair(v + k) .<= xs)
+                counts &+= zero.replacing(with: one, where: Lanes.load(v + k) .<= xs)
                 k += 2
             }
             return Int(counts[0] &+ counts[1]) + (k < count && v[k] <= x ? 1 : 0)
         } else {
             while k + 2 <= count {
-                counts &+= zero.replacing(with: one, where: pair(v + k) .< xs)
+                counts &+= zero.replacing(with: one, where: Lanes.load(v + k) .< xs)
                 k += 2
             }
             return Int(counts[0] &+ counts[1]) + (k < count && v[k] < x ? 1 : 0)
         }
-    }
-
-    @inline(__always)
-    private static func pair(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
     }
 
     /// How many of the `count` values at `v` are below `x`, not above `x` (the two ends of
@@ -57,7 +52,7 @@ struct SortedWindow: Sendable {
         var below = zero, notAbove = zero, belowY = zero
         var k = 0
         while k + 2 <= count {
-            let values = pair(v + k)
+            let values = Lanes.load(v + k)
             below &+= zero.replacing(with: one, where: values .< xs)
             notAbove &+= zero.replacing(with: one, where: values .<= xs)
             belowY &+= zero.replacing(with: one, where: values .< ys)

@@ -6,6 +6,18 @@ import _Builtin_intrinsics.intel
 /// lanes of a `SIMD2<Double>`. Swift's mask operators (`.|`, `any`) compile to branches here, so
 /// the tests use one `movmskpd` on x86-64.
 enum Lanes {
+    /// Two consecutive doubles at `p` (any alignment).
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    /// Writes `v` to the two doubles at `p` (any alignment).
+    @inline(__always)
+    static func store(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
+    }
+
     /// `|v|` lane by lane: the sign bits cleared, exactly what scalar `abs` does.
     @inline(__always)
     static func magnitude(_ v: SIMD2<Double>) -> SIMD2<Double> {

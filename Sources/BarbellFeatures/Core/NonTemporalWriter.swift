@@ -38,7 +38,7 @@ enum NonTemporalWriter {
         }
         #endif
         while i + 2 <= end {
-            UnsafeMutableRawPointer(out + i).storeBytes(of: pair(i), as: SIMD2<Double>.self)
+            Lanes.store(pair(i), out + i)
             i += 2
         }
         while i < end {

@@ -1,3 +1,5 @@
+import CLapack
+
 extension Covariance {
     /// The exponentially weighted covariance with PyPortfolioOpt's `exp_cov` definition: the
     /// products of full-sample-demeaned returns, averaged with weights `(1 − α)^age`,
@@ -8,8 +10,8 @@ extension Covariance {
         let centered = try Centered(returns, minimumRows: 1)
         let n = centered.columns, rows = centered.rows
         let decay = 1 - 2 / (span + 1)
-        // Weights oldest first; their sum in the same order pandas accumulates is not needed
-        // for agreement to round-off, only the values.
+        // Weights oldest first; the covariance is Xᵀ·diag(w)·X / Σw, one BLAS product of the
+        // centred returns with their weighted copy.
         var weights = [Double](repeating: 0, count: rows)
         var w = 1.0
         for t in stride(from: rows - 1, through: 0, by: -1) {
@@ -17,17 +19,10 @@ extension Covariance {
             w *= decay
         }
         let total = weights.reduce(0, +)
-        var out = [Double](repeating: 0, count: n * n)
-        centered.values.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                for j in i..<n {
-                    var s = 0.0
-                    for t in 0..<rows { s += weights[t] * (x[i * rows + t] * x[j * rows + t]) }
-                    out[i * n + j] = s / total
-                    out[j * n + i] = s / total
-                }
-            }
-        }
+        var weighted = centered.values
+        for j in 0..<n { for t in 0..<rows { weighted[j * rows + t] *= weights[t] } }
+        var out = Centered.product(weighted, centered.values, rows: n, length: rows, scale: 1 / total).values
+        for i in 0..<n { for j in 0..<i { out[i * n + j] = out[j * n + i] } }
         return Matrix(uncheckedRows: n, columns: n, values: out)
     }
 }

@@ -1,3 +1,5 @@
+import CLapack
+
 extension Covariance {
     /// Ledoit-Wolf shrinkage towards the scaled identity `μ·I`, `μ = tr(S)/p` (Ledoit & Wolf,
     /// "A well-conditioned estimator for large-dimensional covariance matrices", *J. Multivariate
@@ -17,7 +19,7 @@ extension Covariance {
         let fourth = rowSquares.reduce(0) { $0 + $1 * $1 }
         let squaredCross = empirical.values.reduce(0) { $0 + $1 * $1 }       // ‖XᵀX‖²/n²
         var beta = (fourth / n - squaredCross) / (Double(p) * n)
-        let delta = (squaredCross - 2 * mu * mu * Double(p) + Double(p) * mu * mu) / Double(p)
+        let delta = (squaredCross - Double(p) * mu * mu) / Double(p)           // (‖S‖² − 2μ·tr S + pμ²)/p
         beta = min(beta, delta)
         let shrinkage = beta == 0 ? 0 : beta / delta
         return Shrunk(matrix: blend(empirical, towardsIdentity: mu, shrinkage), shrinkage: shrinkage)
@@ -60,27 +62,22 @@ extension Covariance {
             for j in 0..<p { target[i, j] = i == j ? variance[i] : meanCorrelation * deviation[i] * deviation[j] }
         }
         // π: Σ_ij of E[(x_i x_j − s_ij)²] estimates; ρ: its diagonal plus the off-diagonal
-        // θ terms; γ: ‖S − F‖².
+        // θ terms; γ: ‖S − F‖². The fourth moments are BLAS products, as PyPortfolioOpt's
+        // `(y.T @ y)` and `(Xm**3).T @ Xm`.
         let help = x.crossProduct(scale: 1 / t)              // XmᵀXm / t
+        let squares = x.values.map { $0 * $0 }, cubes = x.values.map { $0 * $0 * $0 }
+        let fourth = Centered.gram(squares, rows: p, length: x.rows, scale: 1 / t)                  // (Xm²)ᵀXm² / t
+        let thirdFirst = Centered.product(cubes, x.values, rows: p, length: x.rows, scale: 1 / t)   // (Xm³)ᵀXm / t
         var piHat = 0.0, piDiagonal = 0.0, thetaSum = 0.0
-        x.values.withUnsafeBufferPointer { xs in
-            let rows = x.rows
-            for i in 0..<p {
-                for j in 0..<p {
-                    var squares = 0.0, cubes = 0.0
-                    for k in 0..<rows {
-                        let a = xs[i * rows + k], b = xs[j * rows + k]
-                        squares += (a * a) * (b * b)
-                        cubes += (a * a * a) * b
-                    }
-                    let pi = squares / t - 2 * (help[i, j] * t) * s[i, j] / t + s[i, j] * s[i, j]
-                    piHat += pi
-                    if i == j {
-                        piDiagonal += pi
-                    } else {
-                        let theta = cubes / t - help[i, i] * s[i, j] - help[i, j] * variance[i] + variance[i] * s[i, j]
-                        thetaSum += deviation[j] / deviation[i] * theta
-                    }
+        for i in 0..<p {
+            for j in 0..<p {
+                let pi = fourth[i, j] - 2 * (help[i, j] * t) * s[i, j] / t + s[i, j] * s[i, j]
+                piHat += pi
+                if i == j {
+                    piDiagonal += pi
+                } else {
+                    let theta = thirdFirst[i, j] - help[i, i] * s[i, j] - help[i, j] * variance[i] + variance[i] * s[i, j]
+                    thetaSum += deviation[j] / deviation[i] * theta
                 }
             }
         }

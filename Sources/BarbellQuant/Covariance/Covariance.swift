@@ -1,3 +1,5 @@
+import CLapack
+
 /// Covariance estimators over a matrix of returns (one row per observation, one column per
 /// asset), with PyPortfolioOpt's and scikit-learn's definitions. Nothing is annualised: multiply
 /// by the periods per year (252 for daily returns) where an annual figure is wanted.
@@ -45,7 +47,8 @@ public enum Covariance {
 struct Centered {
     let rows: Int
     let columns: Int
-    /// Column-major (`values[j·rows + t]`): each estimator runs down columns.
+    /// Column-major (`values[j·rows + t]`): each asset's returns contiguous, which is also the
+    /// row-major `columns × rows` matrix `Xᵀ` that BLAS takes.
     let values: [Double]
     let means: [Double]
 
@@ -74,19 +77,27 @@ struct Centered {
 
     func column(_ j: Int) -> ArraySlice<Double> { values[(j * rows)..<((j + 1) * rows)] }
 
-    /// `scale · Xᵀ X` of the centred returns.
+    /// `scale · Xᵀ X` of the centred returns (BLAS `dsyrk` on the upper triangle, mirrored, so
+    /// the result is exactly symmetric).
     func crossProduct(scale: Double) -> Matrix {
-        var out = [Double](repeating: 0, count: columns * columns)
-        values.withUnsafeBufferPointer { x in
-            for i in 0..<columns {
-                for j in i..<columns {
-                    var s = 0.0
-                    for t in 0..<rows { s += x[i * rows + t] * x[j * rows + t] }
-                    out[i * columns + j] = s * scale
-                    out[j * columns + i] = s * scale
-                }
-            }
+        Centered.gram(values, rows: columns, length: rows, scale: scale)
+    }
+
+    /// `scale · A Aᵀ` for the `rows × length` row-major `a`, exactly symmetric.
+    static func gram(_ a: [Double], rows: Int, length: Int, scale: Double) -> Matrix {
+        var out = [Double](repeating: 0, count: rows * rows)
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(length), scale, a, Int32(length), 0, &out, Int32(rows))
+        for i in 0..<rows {
+            for j in 0..<i { out[i * rows + j] = out[j * rows + i] }
         }
-        return Matrix(uncheckedRows: columns, columns: columns, values: out)
+        return Matrix(uncheckedRows: rows, columns: rows, values: out)
+    }
+
+    /// `scale · A Bᵀ` for row-major `rows × length` `a` and `b` (BLAS `dgemm`).
+    static func product(_ a: [Double], _ b: [Double], rows: Int, length: Int, scale: Double) -> Matrix {
+        var out = [Double](repeating: 0, count: rows * rows)
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(rows), Int32(length),
+                    scale, a, Int32(length), b, Int32(length), 0, &out, Int32(rows))
+        return Matrix(uncheckedRows: rows, columns: rows, values: out)
     }
 }

@@ -18,7 +18,7 @@ extension Matrix {
             try LAPACKStatus.check(info, "dpotrf")
         }
         for i in 0..<rows {
-            for j in (i + 1)..<max(rows, i + 1) { a[i * rows + j] = 0 }
+            for j in (i + 1)..<rows { a[i * rows + j] = 0 }
         }
         return Matrix(uncheckedRows: rows, columns: rows, values: a)
     }

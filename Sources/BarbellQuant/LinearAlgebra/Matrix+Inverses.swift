@@ -80,7 +80,7 @@ extension Matrix {
                         1, scaled, Int32(n), v.values, Int32(n), 0, &out, Int32(n))
         }
         for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) {
+            for j in (i + 1)..<n {
                 let m = 0.5 * (out[i * n + j] + out[j * n + i])
                 out[i * n + j] = m
                 out[j * n + i] = m

@@ -116,8 +116,8 @@ struct InstantaneousTrendline {
         var a = SIMD2<Double>(), b = SIMD2<Double>()
         var i = 0
         while i &+ 4 <= terms {
-            a += UnsafeRawPointer(newest - (i &+ 1)).loadUnaligned(as: SIMD2<Double>.self)
-            b += UnsafeRawPointer(newest - (i &+ 3)).loadUnaligned(as: SIMD2<Double>.self)
+            a += Lanes.load(newest - (i &+ 1))
+            b += Lanes.load(newest - (i &+ 3))
             i &+= 4
         }
         var mean = (a[1] + a[0]) + (b[1] + b[0])

@@ -58,10 +58,10 @@ enum TRIX {
             op[today] = ema3
             today += 1
             if today - rate >= lag + 2 {
-                let current = UnsafeRawPointer(op + rate).loadUnaligned(as: SIMD2<Double>.self)
+                let current = Lanes.load(op + rate)
                 let previous = SIMD2(older, current[0])
                 older = current[1]
-                UnsafeMutableRawPointer(op + rate).storeBytes(of: rates(current, previous), as: SIMD2<Double>.self)
+                Lanes.store(rates(current, previous), op + rate)
                 rate += 2
             }
         }

@@ -47,8 +47,8 @@ enum ACCBANDS {
         let fold = SIMD2<Double>(repeating: divisor)
         var i = period - 1
         while i + 2 <= n {
-            let (u, l) = widened(high: load(h + i), low: load(lo + i))
-            let cs = load(c + i)
+            let (u, l) = widened(high: Lanes.load(h + i), low: Lanes.load(lo + i))
+            let cs = Lanes.load(c + i)
             ringUpper[slot] = u[0]
             ringLower[slot] = l[0]
             upperSum += u[0]
@@ -75,9 +75,9 @@ enum ACCBANDS {
             upperSum -= ringUpper[slot]
             middleSum -= c[i - period + 2]
             lowerSum -= ringLower[slot]
-            store(upperSums / fold, up + i)
-            store(middleSums / fold, mid + i)
-            store(lowerSums / fold, down + i)
+            Lanes.store(upperSums / fold, up + i)
+            Lanes.store(middleSums / fold, mid + i)
+            Lanes.store(lowerSums / fold, down + i)
             i += 2
         }
         while i < n {
@@ -110,16 +110,6 @@ enum ACCBANDS {
         let upper = (high * (1 + width)).replacing(with: high, where: nearZero)
         let lower = (low * (1 - width)).replacing(with: low, where: nearZero)
         return (upper, lower)
-    }
-
-    @inline(__always)
-    static func load(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
-    }
-
-    @inline(__always)
-    static func store(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
     }
 
     struct Stream: FeatureStream {

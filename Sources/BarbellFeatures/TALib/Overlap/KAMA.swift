@@ -80,9 +80,8 @@ enum KAMA {
         }
         var bX = aX, bOut = aOut
         @inline(__always) func smoothPair() {
-            let roc = pair(bX) - pair(bX - period)
-            UnsafeMutableRawPointer(bOut).storeBytes(
-                of: smoothing(periodROC: roc, pathLength: pair(bOut)), as: SIMD2<Double>.self)
+            let roc = Lanes.load(bX) - Lanes.load(bX - period)
+            Lanes.store(smoothing(periodROC: roc, pathLength: Lanes.load(bOut)), bOut)
             bX += 2
             bOut += 2
         }
@@ -112,16 +111,6 @@ enum KAMA {
             bOut += 1
         }
         while cX < end { average() }
-    }
-
-    @inline(__always)
-    private static func pair(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
-    }
-
-    @inline(__always)
-    private static func pair(_ p: UnsafeMutablePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
     }
 
     struct Stream: ScalarFeatureStream {

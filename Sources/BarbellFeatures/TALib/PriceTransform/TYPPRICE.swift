@@ -7,8 +7,7 @@ enum TYPPRICE {
                       _ out: UnsafeMutableBufferPointer<Double>) {
         let n = close.count
         let h = high.baseAddress!, l = low.baseAddress!, c = close.baseAddress!, o = out.baseAddress!
-        @inline(__always) func lanes(_ p: UnsafePointer<Double>) -> SIMD2<Double> { UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self) }
-        NonTemporalWriter.write(o, 0..<n, pair: { (lanes(h + $0) + lanes(l + $0) + lanes(c + $0)) / 3.0 },
+        NonTemporalWriter.write(o, 0..<n, pair: { (Lanes.load(h + $0) + Lanes.load(l + $0) + Lanes.load(c + $0)) / 3.0 },
                                 single: { value(high: h[$0], low: l[$0], close: c[$0]) })
     }
 

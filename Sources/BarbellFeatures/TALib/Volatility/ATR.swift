@@ -105,7 +105,7 @@ enum ATR {
     /// lane; `|close| < 1e-14` is the same test as `-1e-14 < close < 1e-14`, also for NaN).
     @inline(__always)
     static func normalizePair(_ atrs: SIMD2<Double>, _ c: UnsafePointer<Double>) -> SIMD2<Double> {
-        let closes = UnsafeRawPointer(c).loadUnaligned(as: SIMD2<Double>.self)
+        let closes = Lanes.load(c)
         let values = atrs / closes * SIMD2(repeating: 100.0)
         let nearZero = (Lanes.magnitude(closes) .< SIMD2(repeating: 1e-14))._storage
         return unsafeBitCast(unsafeBitCast(values, to: SIMD2<Int64>.self) & ~nearZero, to: SIMD2<Double>.self)
@@ -186,7 +186,7 @@ enum ATR {
 
     @inline(__always)
     static func store(_ v: SIMD2<Double>, _ o: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(o).storeBytes(of: v, as: SIMD2<Double>.self)
+        Lanes.store(v, o)
     }
 
     struct Stream: FeatureStream {

@@ -20,9 +20,9 @@ enum TRANGE {
     /// the `a > b ? a : b` shape, which LLVM turns into one MAXPD.
     @inline(__always)
     static func pair(_ high: UnsafePointer<Double>, _ low: UnsafePointer<Double>, _ previousClose: UnsafePointer<Double>) -> SIMD2<Double> {
-        let h = UnsafeRawPointer(high).loadUnaligned(as: SIMD2<Double>.self)
-        let l = UnsafeRawPointer(low).loadUnaligned(as: SIMD2<Double>.self)
-        let p = UnsafeRawPointer(previousClose).loadUnaligned(as: SIMD2<Double>.self)
+        let h = Lanes.load(high)
+        let l = Lanes.load(low)
+        let p = Lanes.load(previousClose)
         let range = h - l
         let toHigh = Lanes.magnitude(p - h)
         let greatest = SIMD2(toHigh[0] > range[0] ? toHigh[0] : range[0], toHigh[1] > range[1] ? toHigh[1] : range[1])

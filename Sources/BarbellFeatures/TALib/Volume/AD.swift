@@ -26,10 +26,10 @@ enum AD {
     @inline(__always)
     static func contributions(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
                               _ v: UnsafePointer<Double>) -> SIMD2<Double> {
-        let high = UnsafeRawPointer(h).loadUnaligned(as: SIMD2<Double>.self)
-        let low = UnsafeRawPointer(l).loadUnaligned(as: SIMD2<Double>.self)
-        let close = UnsafeRawPointer(c).loadUnaligned(as: SIMD2<Double>.self)
-        let volume = UnsafeRawPointer(v).loadUnaligned(as: SIMD2<Double>.self)
+        let high = Lanes.load(h)
+        let low = Lanes.load(l)
+        let close = Lanes.load(c)
+        let volume = Lanes.load(v)
         let range = high - low
         let value = (((close - low) - (high - close)) / range) * volume
         let keep = (range .> SIMD2<Double>(repeating: 0.0))._storage
@@ -56,7 +56,7 @@ enum AD {
         var i = 0
         while i &+ ahead &+ 2 <= n {
             let j = i &+ ahead
-            UnsafeMutableRawPointer(o + j).storeBytes(of: contributions(h + j, l + j, c + j, v + j), as: SIMD2<Double>.self)
+            Lanes.store(contributions(h + j, l + j, c + j, v + j), o + j)
             ad += o[i]
             o[i] = ad
             ad += o[i &+ 1]

@@ -90,8 +90,7 @@ enum ADOSC {
             var i = 1
             while i &+ ahead &+ 2 <= n {
                 let j = i &+ ahead
-                UnsafeMutableRawPointer(r + ((j &- 1) & mask))
-                    .storeBytes(of: AD.contributions(h + j, l + j, c + j, v + j), as: SIMD2<Double>.self)
+                Lanes.store(AD.contributions(h + j, l + j, c + j, v + j), r + ((j &- 1) & mask))
                 let slot = (i &- 1) & mask
                 ad += r[slot]
                 let u0 = k * SIMD2(repeating: ad)
@@ -101,7 +100,7 @@ enum ADOSC {
                 a = a * keep2 + (keep * u0 + u1)
                 if i >= lookback {
                     let values = SIMD2(y0[0], a[0]) - SIMD2(y0[1], a[1])
-                    UnsafeMutableRawPointer(o + i).storeBytes(of: values, as: SIMD2<Double>.self)
+                    Lanes.store(values, o + i)
                 } else if i &+ 1 >= lookback {
                     o[i &+ 1] = a[0] - a[1]
                 }
