@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost"),
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+        .systemLibrary(name: "CNLopt", path: "Sources/CNLopt"),
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(
             name: "CTorch",
             path: "Sources/CTorch",
@@ -69,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "BarbellQuant",
-            dependencies: ["CLapack"]
+            dependencies: ["CLapack", "CNLopt", "CGLPK"]
         ),
         .target(
             name: "BarbellTorch",
@@ -83,6 +85,7 @@ let package = Package(
                 "BarbellData",
                 "BarbellStore",
                 "BarbellFeatures",
+                "BarbellQuant",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +95,7 @@ let package = Package(
                 "BarbellData",
                 "BarbellStore",
                 "BarbellFeatures",
+                "BarbellQuant",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,6 +19,14 @@ public struct QuantError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let nonFinite = Code(rawValue: "non-finite")
         /// An argument outside its valid range.
         public static let invalidArgument = Code(rawValue: "invalid-argument")
+        /// Fewer observations than a fit or test needs; the message states the minimum.
+        public static let insufficientData = Code(rawValue: "insufficient-data")
+        /// An optimisation problem whose constraints no point satisfies.
+        public static let infeasible = Code(rawValue: "infeasible")
+        /// An optimisation problem whose objective has no finite optimum.
+        public static let unbounded = Code(rawValue: "unbounded")
+        /// An optimiser that stopped without converging (iteration cap, round-off, solver failure).
+        public static let optimizerFailed = Code(rawValue: "optimizer-failed")
     }
 
     public var code: Code

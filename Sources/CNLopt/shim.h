@@ -1,0 +1,2 @@
+// NLopt's C interface, from libnlopt-dev (used for L-BFGS and SLSQP).
+#include <nlopt.h>
