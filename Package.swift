@@ -71,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "BarbellQuant",
-            dependencies: ["CLapack", "CNLopt", "CGLPK"]
+            dependencies: ["BarbellData", "CLapack", "CNLopt", "CGLPK"]
         ),
         .target(
             name: "BarbellTorch",
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "BarbellDataTests", dependencies: ["BarbellData"]),
         .testTarget(name: "BarbellFeaturesTests", dependencies: ["BarbellFeatures", "BarbellData"]),
         .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant"]),
+        .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant", "BarbellData"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarbellData
+import BarbellQuant
 import Foundation
 
 /// The `barbell` command: `barbell <group> <verb>`.
@@ -23,6 +24,10 @@ struct Barbell: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as DataError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.dataError)
+        } catch let error as QuantError {
+            // Model errors (a fit that failed, too little data, an infeasible portfolio) are exit 2.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.dataError)
         } catch let error as CommandFailure {

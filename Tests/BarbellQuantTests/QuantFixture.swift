@@ -27,7 +27,8 @@ struct QuantFixture: Decodable, Sendable {
     /// `covariance.py` (PyPortfolioOpt and scikit-learn).
     static let covariance = load("covariance.json")
 
-    private static func load(_ file: String) -> QuantFixture {
+    /// Loads `Tests/Fixtures/quant/FILE`; each suite declares its own `static let` in an extension.
+    static func load(_ file: String) -> QuantFixture {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/quant/\(file)")
         return try! JSONDecoder().decode(QuantFixture.self, from: Data(contentsOf: url))
