@@ -16,6 +16,7 @@ mkdir -p "$S/Sources" "$S/Tests"
 for t in CZlib BarbellData CLapack CNLopt CGLPK BarbellQuant; do ln -sfn "$CHECKOUT/Sources/$t" "$S/Sources/$t"; done
 ln -sfn "$CHECKOUT/Tests/BarbellQuantTests" "$S/Tests/BarbellQuantTests"
 ln -sfn "$CHECKOUT/Tests/Fixtures" "$S/Tests/Fixtures"
+ln -sfn "$CHECKOUT/Samples" "$S/Samples"
 DEV=""
 [[ -d "$S/Sources/quant-dev" ]] && DEV='.executableTarget(name: "quant-dev", dependencies: ["BarbellQuant"]),'
 cat > "$S/Package.swift" <<PKG
