@@ -17,15 +17,26 @@ struct ValueAtRiskTests {
         let name = "c\(Int((confidence * 100).rounded()))_h\(horizon)"
         let estimates = [try ValueAtRisk.historical(returns, confidence: confidence, horizon: horizon),
                          try ValueAtRisk.normal(returns, confidence: confidence, horizon: horizon),
-                         try ValueAtRisk.cornishFisher(returns, confidence: confidence, horizon: horizon)]
+                         try ValueAtRisk.cornishFisher(returns, confidence: confidence, horizon: horizon),
+                         try ValueAtRisk.studentT(returns, confidence: confidence, horizon: horizon)]
         for estimate in estimates {
             // Closed forms and sorting agree to round-off; the Cornish-Fisher ES is a quadrature
-            // on both sides (SciPy's adaptive QUADPACK, our 480-point Gauss-Legendre), 1e-9.
-            let tolerance = estimate.method == "cornish_fisher" ? 1e-9 : 1e-12
+            // on both sides (SciPy's adaptive QUADPACK, our 480-point Gauss-Legendre), 1e-9; the
+            // Student-t figures rest on two maximum-likelihood fits whose optima agree to ~1e-6.
+            let tolerance = ["cornish_fisher": 1e-9, "student_t": 2e-5][estimate.method] ?? 1e-12
             #expect(abs(estimate.valueAtRisk / fixture.number(name, "\(estimate.method)_var") - 1) < tolerance, "\(estimate.method) VaR")
             #expect(abs(estimate.expectedShortfall / fixture.number(name, "\(estimate.method)_es") - 1) < tolerance, "\(estimate.method) ES")
             #expect(estimate.horizon == horizon && (horizon == 1) == (estimate.horizonScaling == HorizonScaling.none))
         }
+    }
+
+    @Test("the Student-t fit reaches SciPy's maximum likelihood")
+    func studentTFit() throws {
+        let fit = try ValueAtRisk.fitStudentT(returns)
+        let reference = fixture.number("c99_h1", "t_loglik")
+        #expect(fit.logLikelihood >= reference - 1e-9 * abs(reference), "\(fit.logLikelihood) vs \(reference)")
+        #expect(abs(fit.distribution.degreesOfFreedom / fixture.number("c99_h1", "t_df") - 1) < 1e-4)
+        #expect(abs(fit.distribution.scale / fixture.number("c99_h1", "t_scale") - 1) < 1e-4)
     }
 
     @Test("EVT VaR equals the peaks-over-threshold model on the losses")

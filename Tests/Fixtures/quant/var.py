@@ -9,7 +9,7 @@ historical = NumPy's default (linear) quantile and the mean of returns at or bel
 overlapping compounded h-period returns for h > 1; normal = scipy.stats.norm with the sample mean
 and n−1 standard deviation, scaled mean×h, sd×√h; Cornish-Fisher with scipy.stats.skew/kurtosis
 (bias=True) and ES as the tail mean of the Cornish-Fisher quantile function (scipy.integrate.quad);
-Kupiec and Christoffersen likelihood ratios with scipy.stats.chi2 p-values.
+Student-t from scipy.stats.t.fit (maximum likelihood, tightened simplex) with\nsquare-root-of-time scaling; Kupiec and Christoffersen likelihood ratios with scipy.stats.chi2 p-values.
 """
 import json
 import pathlib
@@ -17,7 +17,7 @@ import pathlib
 import numpy as np
 import pandas as pd
 import scipy
-from scipy import integrate, stats
+from scipy import integrate, optimize, stats
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -54,6 +54,17 @@ def cornish_fisher(r, c, h):
     return -(mu + sd * zcf(tail)), -(mu + sd * integral / tail)
 
 
+def student_t(r, c, h):
+    def tight(func, x0, args=(), disp=0):
+        x = optimize.fmin(func, x0, args=args, xtol=1e-12, ftol=1e-14, maxiter=100000, maxfun=100000, disp=0)
+        return x
+    nu, loc, scale = stats.t.fit(r, optimizer=tight)
+    q = stats.t.ppf(1 - c, nu)
+    mu, s = loc * h, scale * np.sqrt(h)
+    tail = stats.t.pdf(q, nu) * (nu + q * q) / ((nu - 1) * (1 - c))
+    return -(mu + s * q), -(mu - s * tail), nu, loc, scale, float(np.sum(stats.t.logpdf(r, nu, loc, scale)))
+
+
 def backtest(flags, c):
     p = 1 - c
     t, x = len(flags), int(flags.sum())
@@ -83,6 +94,8 @@ def main():
             for name, f in (("historical", historical), ("normal", normal), ("cornish_fisher", cornish_fisher)):
                 v, es = f(r, c, h)
                 case[f"{name}_var"], case[f"{name}_es"] = float(v), float(es)
+            v, es, nu, loc, scale, ll = student_t(r, c, h)
+            case.update({"student_t_var": float(v), "student_t_es": float(es), "t_df": nu, "t_loc": loc, "t_scale": scale, "t_loglik": ll})
             cases[f"c{int(c * 100)}_h{h}"] = case
     # Rolling one-step normal VaR over a 250-day window: the forecast for day t uses days t-250..t-1.
     window, c = 250, 0.99
