@@ -147,7 +147,7 @@ public struct StressTest: Sendable {
 
     /// OLS slope of the asset's daily returns on the index's over the days both have prices on
     /// consecutive common dates.
-    static func beta(_ asset: Series, to index: Series, ticker: String) throws -> Double {
+    public static func beta(_ asset: Series, to index: Series, ticker: String) throws -> Double {
         let level = Dictionary(index.timestamps.enumerated().compactMap { index.values[$0.offset].isFinite ? ($0.element, index.values[$0.offset]) : nil },
                                uniquingKeysWith: { a, _ in a })
         var x: [Double] = [], y: [Double] = []

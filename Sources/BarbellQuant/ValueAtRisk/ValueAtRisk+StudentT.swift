@@ -25,7 +25,17 @@ extension ValueAtRisk {
         program.upperBounds = [50, log(1e3), log(500)]
         var solver = NonlinearSolver(.lbfgs)
         solver.relativeFunctionTolerance = 1e-15
-        let best = try solver.minimize(program, from: [m.mean / scale, log(s0 / scale), log(nu0)])
+        let start = [m.mean / scale, log(s0 / scale), log(nu0)]
+        let best: NonlinearSolution
+        do {
+            best = try solver.minimize(program, from: start)
+        } catch let error as QuantError where error.code == .optimizerFailed {
+            // L-BFGS can stall on finite-difference noise when ν runs to a bound; the simplex
+            // needs no gradient. Its failure is reported, never a half-fitted result.
+            var simplex = NonlinearSolver(.nelderMead)
+            simplex.relativeFunctionTolerance = 1e-14
+            best = try simplex.minimize(program, from: start)
+        }
         let t = try StudentT(degreesOfFreedom: exp(best.x[2]), location: best.x[0] * scale, scale: exp(best.x[1]) * scale)
         return StudentTFit(distribution: t, logLikelihood: -best.value * Double(returns.count))
     }

@@ -100,3 +100,42 @@ struct ReturnSeries {
     var timestamps: [Timestamp]
     var returns: [Double]
 }
+
+/// Parses `A=0.5,B=0.3` (or `A:0.5`) into weights per ticker.
+func parseWeights(_ text: String, option: String = "--weights") throws -> [String: Double] {
+    var weights: [String: Double] = [:]
+    for item in text.split(separator: ",") {
+        let parts = item.split(whereSeparator: { $0 == "=" || $0 == ":" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, let w = Double(parts[1]), w.isFinite else {
+            throw ValidationError("\(option): expected TICKER=WEIGHT pairs separated by commas, got '\(item)'")
+        }
+        guard weights[parts[0]] == nil else { throw ValidationError("\(option): '\(parts[0])' is given twice") }
+        weights[parts[0]] = w
+    }
+    guard !weights.isEmpty else { throw ValidationError("\(option): no weights given") }
+    return weights
+}
+
+extension PricePanel {
+    /// The column of each weighted ticker, or a usage error naming the missing one.
+    func columns(of weights: [String: Double], path: String) throws -> [(ticker: String, column: Int, weight: Double)] {
+        try weights.keys.sorted().map { ticker in
+            guard let k = tickers.firstIndex(of: ticker) else {
+                throw CommandFailure(message: "\(path): no ticker '\(ticker)'; the file has \(tickers.prefix(20).joined(separator: ", "))", exitCode: ExitStatus.usage)
+            }
+            return (ticker, k, weights[ticker]!)
+        }
+    }
+
+    /// Simple returns of the given columns on consecutive rows where all of them have prices
+    /// (row = period); leading NaN (later listings) and gaps are skipped, never filled.
+    func commonReturns(_ columns: [Int]) -> (timestamps: [Timestamp], returns: [[Double]]) {
+        let rows = prices.indices.filter { t in columns.allSatisfy { prices[t][$0].isFinite && prices[t][$0] > 0 } }
+        var stamps: [Timestamp] = [], out: [[Double]] = []
+        for (a, b) in zip(rows, rows.dropFirst()) {
+            stamps.append(timestamps[b])
+            out.append(columns.map { prices[b][$0] / prices[a][$0] - 1 })
+        }
+        return (stamps, out)
+    }
+}
