@@ -173,8 +173,96 @@ def main():
     (HERE / "options.json").write_text(json.dumps({"library": library, "cases": cases}, separators=(",", ":")))
 
 
+SAMPLE = ROOT / "Samples" / "optionsuite_spx_20110103.csv.gz"
+
+
+def load_chain():
+    import pandas as pd
+    d = pd.read_csv(SAMPLE)
+    quote = pd.to_datetime(d["date"], format="%m/%d/%Y")
+    expiration = pd.to_datetime(d["option_expiration"], format="%m/%d/%Y")
+    d["T"] = (expiration - quote).dt.days / 365.0
+    d["expiration"] = expiration.dt.strftime("%Y-%m-%d")
+    return d
+
+
+def svi_starts(k, w, kmin, kmax, wmax):
+    """The same deterministic multi-start grid as SVIParameters.startingPoints."""
+    starts = []
+    for rho in (-0.7, -0.3, 0.2):
+        for m in (0.5 * kmin, 0.0, 0.5 * kmax):
+            for sigma in (0.05, 0.2, 0.6):
+                d = k - m
+                z = rho * d + np.sqrt(d * d + sigma * sigma)
+                sw, sz, szz, sy, szy = len(k), z.sum(), (z * z).sum(), w.sum(), (z * w).sum()
+                det = sw * szz - sz * sz
+                b = (sw * szy - sz * sy) / det if det > 0 else 0.1
+                b = min(max(b, 1e-3), 2.0)
+                a = min(max((sy - b * sz) / sw, 0.0), wmax)
+                starts.append([a, b, rho, m, sigma])
+    return starts
+
+
+def svi_w(p, k):
+    a, b, rho, m, sigma = p
+    d = k - m
+    return a + b * (rho * d + np.sqrt(d * d + sigma * sigma))
+
+
 def chain_cases():
-    return {}
+    """SVI slices of the bundled SPX chain (2011-01-03) fitted with scipy.optimize.least_squares
+    (trf, same bounds and starts as the Swift fit, best of the starts) and dealer gamma exposure
+    recomputed with numpy (BSM spot gamma at the quoted iv, r = 0, q from the expiry's forward)."""
+    d = load_chain()
+    cases = {}
+    forwards = d.dropna(subset=["forward_price"]).groupby("expiration")["forward_price"].first()
+    expirations = []
+    for expiration, group in sorted(d.groupby("expiration"), key=lambda g: g[0]):
+        f = forwards[expiration]
+        otm = ((group["call/put"] == "P") & (group["strike"] < f)) | ((group["call/put"] == "C") & (group["strike"] >= f))
+        sel = group[otm & (group["bid"] > 0) & (group["isinterpolated"] != "*") & (group["iv"] > 0) & (group["T"] > 0)]
+        if len(sel) < 5:
+            continue
+        k = np.log(sel["strike"].to_numpy() / f)
+        w = sel["iv"].to_numpy() ** 2 * sel["T"].to_numpy()
+        order = np.argsort(k, kind="stable")
+        k, w = k[order], w[order]
+        kmin, kmax, wmax = k.min(), k.max(), w.max()
+        lower = [0.0, 0.0, -0.999, kmin - 0.5, 1e-4]
+        upper = [wmax, 2.0, 0.999, kmax + 0.5, 2.0]
+        best = None
+        for start in svi_starts(k, w, kmin, kmax, wmax):
+            start = np.clip(start, lower, upper)
+            r = least_squares(lambda p: svi_w(p, k) - w, start, bounds=(lower, upper), method="trf",
+                              xtol=1e-15, ftol=1e-15, gtol=1e-15, max_nfev=20000)
+            objective = float(np.sum(r.fun ** 2))
+            if best is None or objective < best[0]:
+                best = (objective, r.x)
+        expirations.append(expiration)
+        cases[f"svi_{expiration}"] = {"k": k.tolist(), "w": w.tolist(), "expiry": float(sel["T"].iloc[0]),
+                                      "objective": best[0], "params": best[1].tolist(),
+                                      "fitted": svi_w(best[1], k).tolist()}
+    # Gamma exposure.
+    from scipy.stats import norm
+    s = d["stock_price_close"].iloc[0]
+    r = 0.0
+    g = d[(d["iv"] > 0) & (d["open_interest"] > 0) & (d["T"] > 0)].copy()
+    fwd = g["expiration"].map(forwards).fillna(s * np.exp(r * g["T"]))
+    q = r - np.log(fwd / s) / g["T"]
+    sd = g["iv"] * np.sqrt(g["T"])
+    d1 = (np.log(s / g["strike"]) + (r - q + 0.5 * g["iv"] ** 2) * g["T"]) / sd
+    gamma = np.exp(-q * g["T"]) * norm.pdf(d1) / (s * sd)
+    sign = np.where(g["call/put"] == "C", 1.0, -1.0)
+    g["gex"] = sign * gamma * g["open_interest"] * 100 * s * s * 0.01
+    by = g.groupby("strike")
+    calls = g[g["call/put"] == "C"].groupby("strike")["gex"].sum()
+    puts = g[g["call/put"] == "P"].groupby("strike")["gex"].sum()
+    strikes = sorted(by.groups.keys())
+    cases["gex"] = {"strike": strikes, "calls": [float(calls.get(x, 0.0)) for x in strikes],
+                    "puts": [float(puts.get(x, 0.0)) for x in strikes], "total": float(g["gex"].sum()),
+                    "spot": float(s), "skipped": float(len(d) - len(g))}
+    cases["svi_expirations"] = {"count": float(len(expirations))}
+    return cases
 
 
 if __name__ == "__main__":
