@@ -58,13 +58,22 @@ public enum ImpliedVolatility {
 
         let logBeta = log(beta)
         let inverseLogBeta = 1 / logBeta
-        let logGap = log(bMax - beta)
+        let targetGap = bMax - beta
+        let logGap = log(targetGap)
+        let ePlus = bMax, eMinus = 1 / bMax
         let epsilon = Double.ulpOfOne
         for _ in 0..<100 {
-            let b = NormalisedBlack.price(x, s)
+            // Below s_c only b is needed, above it only e^{x/2} − b (from two positive terms):
+            // one pair of erfc calls per iteration either way.
+            let b = lower ? NormalisedBlack.price(x, s, ePlus, eMinus) : .nan
+            let gap = lower ? .nan : NormalisedBlack.complement(x, s, ePlus, eMinus)
             let b1 = NormalisedBlack.vega(x, s)
-            // Shrink the bracket: b is increasing in s.
-            if b > beta { hi = s } else if b < beta { lo = s } else { return s }
+            // Shrink the bracket: b is increasing in s (and the gap decreasing).
+            if lower {
+                if b > beta { hi = s } else if b < beta { lo = s } else { return s }
+            } else {
+                if gap < targetGap { hi = s } else if gap > targetGap { lo = s } else { return s }
+            }
             let xs2 = x * x / (s * s)
             let r2 = xs2 / s - 0.25 * s                    // b''/b'
             let r3 = r2 * r2 - 3 * xs2 / (s * s) - 0.25    // b'''/b'
@@ -81,7 +90,6 @@ public enum ImpliedVolatility {
                     f3 = -(2 * l2 + 6 * logB + 6) * q * q * q / (l2 * l2) + 3 * (2 + logB) * q * q * r2 / (l2 * logB) - q * r3 / l2
                 }
             } else {
-                let gap = NormalisedBlack.complement(x, s)
                 if gap > 0 {
                     let q = b1 / gap
                     value = logGap - log(gap)
@@ -96,7 +104,9 @@ public enum ImpliedVolatility {
                 let gamma = f2 / f1, delta = f3 / f1
                 let step = nu * (1 + 0.5 * gamma * nu) / (1 + nu * (gamma + delta * nu / 3))
                 next = step.isFinite ? s + step : s + nu
-                if abs(next - s) <= 4 * epsilon * s { return next > lo && next < hi ? next : s }
+                // Third-order convergence: once a step is below 1e-7·s the error after it is of
+                // order (1e-7)³ relative, below rounding, so no further evaluation is needed.
+                if abs(next - s) <= 1e-7 * s { return next > lo && next < hi ? next : s }
             }
             if !(next > lo && next < hi) {
                 next = hi.isFinite ? 0.5 * (lo + hi) : 2 * s

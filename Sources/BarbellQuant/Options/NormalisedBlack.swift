@@ -12,18 +12,23 @@ enum NormalisedBlack {
     /// apart from the cancellation between the two terms (a few digits in the deep wings).
     @inline(__always)
     static func price(_ x: Double, _ s: Double) -> Double {
+        let e = exp(0.5 * x)
+        return price(x, s, e, 1 / e)
+    }
+
+    /// b(x, s) with e^{x/2} and e^{−x/2} precomputed (the solver's loop keeps x fixed).
+    @inline(__always)
+    static func price(_ x: Double, _ s: Double, _ ePlus: Double, _ eMinus: Double) -> Double {
         let h = x / s, t = 0.5 * s
-        let halfX = 0.5 * x
-        return exp(halfX) * StandardNormal.cdf(h + t) - exp(-halfX) * StandardNormal.cdf(h - t)
+        return ePlus * StandardNormal.cdf(h + t) - eMinus * StandardNormal.cdf(h - t)
     }
 
     /// e^{x/2} − b(x, s): the distance to the upper bound, summed from two positive terms so it
     /// stays accurate where b is close to its limit.
     @inline(__always)
-    static func complement(_ x: Double, _ s: Double) -> Double {
+    static func complement(_ x: Double, _ s: Double, _ ePlus: Double, _ eMinus: Double) -> Double {
         let h = x / s, t = 0.5 * s
-        let halfX = 0.5 * x
-        return exp(halfX) * StandardNormal.survival(h + t) + exp(-halfX) * StandardNormal.cdf(h - t)
+        return ePlus * StandardNormal.survival(h + t) + eMinus * StandardNormal.cdf(h - t)
     }
 
     /// ∂b/∂s = exp(−(h² + t²)/2)/√(2π), the normalised vega.
