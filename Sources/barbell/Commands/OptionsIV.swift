@@ -51,10 +51,11 @@ struct OptionsIV: AsyncParsableCommand {
             return
         }
         var table = TextTable(["type", "underlying", "strike", "expiry", "price", "implied vol"], rightAligned: [1, 2, 3, 4, 5])
-        for r in rows {
+        for (i, r) in rows.enumerated() {
             table.add([r.type, formatNumber(r.underlying), formatNumber(r.strike), formatNumber(r.expiry), formatNumber(r.price),
-                       r.impliedVolatility.map { String(format: "%.10f", $0) } ?? "error: \(r.error ?? "")"])
+                       r.impliedVolatility.map { String(format: "%.10f", $0) } ?? "error (row \(i + 1))"])
         }
         print(table.render())
+        for (i, r) in rows.enumerated() { if let e = r.error { print("row \(i + 1): \(e)") } }
     }
 }
