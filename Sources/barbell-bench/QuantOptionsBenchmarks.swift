@@ -40,14 +40,16 @@ struct OptionsIVBenchmark: ParsableCommand {
         }
         let (greekSeconds, greeks) = try bestOf(`repeat`) { try VanillaOption.greeks(of: options, volatilities: vols) }
         report("BSM price+8 Greeks", items: count, seconds: greekSeconds, unit: "options")
-        // Keep only prices strictly inside the no-arbitrage bounds (the rest rounded onto a bound);
-        // the same rows go to the Python reference.
+        // Keep only prices strictly inside the no-arbitrage bounds with a resolvable (normal,
+        // not subnormal) normalised time value — the rest rounded onto a bound; the same rows go
+        // to the Python reference.
         var prices: [Double] = [], kept: [VanillaOption] = [], keptVols: [Double] = []
         for (i, o) in options.enumerated() {
             let p = greeks[i].price
             let intrinsic = o.discount * max(o.type.sign * (o.forward - o.strike), 0)
             let upper = o.discount * (o.type == .call ? o.forward : o.strike)
-            if p > intrinsic, p < upper { prices.append(p); kept.append(o); keptVols.append(vols[i]) }
+            let resolvable = (p - intrinsic) / (o.discount * (o.forward * o.strike).squareRoot()) >= .leastNormalMagnitude
+            if p > intrinsic, p < upper, resolvable { prices.append(p); kept.append(o); keptVols.append(vols[i]) }
         }
         let (ivSeconds, ivs) = try bestOf(`repeat`) { try ImpliedVolatility.solve(prices: prices, options: kept) }
         report("implied volatility", items: prices.count, seconds: ivSeconds, unit: "options")

@@ -54,13 +54,13 @@ struct OptionsImpliedVolatilityTests {
                             let intrinsic = o.discount * max(type.sign * (o.forward - k), 0)
                             let upper = o.discount * (type == .call ? o.forward : k)
                             guard p > intrinsic, p < upper else { continue }  // rounded onto a bound
+                            // Subnormal prices (< 2.2e-308) carry fewer than 53 bits: not resolvable.
+                            guard p - intrinsic > 1e-290 else { continue }
                             let iv = try ImpliedVolatility.solve(price: p, option: o)
                             #expect(iv.isFinite && iv > 0)
                             // The price is exact to a few ulps of its time value (P − intrinsic)
                             // plus cancellation in the deep wings; σ inherits that error divided
                             // by the price's elasticity vega·σ/P.
-                            // Subnormal prices (< 2.2e-308) carry fewer than 53 bits: no precision check.
-                            guard p > 1e-290 else { continue }
                             let timeValue = p - intrinsic
                             let scale = max(1, p / (g.vega * vol)) * max(1, p / timeValue)
                             worst = max(worst, abs(iv - vol) / vol / scale)
@@ -74,6 +74,33 @@ struct OptionsImpliedVolatilityTests {
         // 1e-10 relative after conditioning (machine precision is 2.2e-16; the wings lose up to
         // ~5 digits to the cancellation in the price itself).
         #expect(worst < 1e-10, "worst conditioned relative error \(worst)")
+    }
+
+    @Test("every price strictly inside the bounds solves: seeded random wings and one ulp from each bound")
+    func insideBoundsAlwaysSolves() throws {
+        var rng = SplitMix64(seed: 11)
+        var solved = 0
+        for _ in 0..<20_000 {
+            // Log-moneyness down to −30 and σ√T from 1e-4 to 20 (Black-76, F = 1, T = 1).
+            let x = -30 * rng.nextOpenUnit() * rng.nextOpenUnit()
+            let s = exp(-9 + 12 * rng.nextOpenUnit())
+            let type: OptionType = rng.nextOpenUnit() < 0.5 ? .call : .put
+            let o = VanillaOption(type: type, model: .black76, underlying: 1, strike: exp(rng.nextOpenUnit() < 0.5 ? x : -x), expiry: 1)
+            let p = try o.price(volatility: s)
+            let intrinsic = max(type.sign * (1 - o.strike), 0), upper = type == .call ? 1 : o.strike
+            // Time values that normalise to subnormal numbers are rejected by design (no precision).
+            for price in [p, intrinsic.nextUp, upper.nextDown] where price > intrinsic && price < upper && price - intrinsic > 1e-300 {
+                let iv = try ImpliedVolatility.solve(price: price, option: o)
+                #expect(iv.isFinite && iv > 0, "\(type) x=\(x) price=\(price)")
+                solved += 1
+            }
+        }
+        #expect(solved > 35_000)
+        // The smallest positive double as a price: strictly inside, but nothing to resolve.
+        let tiny = #expect(throws: QuantError.self) {
+            try ImpliedVolatility.solve(price: .leastNonzeroMagnitude, option: VanillaOption(type: .call, underlying: 1, strike: 5, expiry: 1))
+        }
+        #expect(tiny?.message.contains("too small to resolve") == true)
     }
 
     @Test("prices outside the no-arbitrage bounds are invalid-argument errors naming price and bounds")

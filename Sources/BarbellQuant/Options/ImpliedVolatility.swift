@@ -19,7 +19,9 @@ public enum ImpliedVolatility {
     /// Throws ``QuantError/Code/invalidArgument`` for an invalid option (see
     /// ``VanillaOption/validate()``) or a price outside the open no-arbitrage interval
     /// (D·max(θ(F − K), 0), D·F) for calls, (…, D·K) for puts — the message names the price and
-    /// both bounds; ``QuantError/Code/noConvergence`` should never happen and would mean a bug.
+    /// both bounds — or a time value (price minus lower bound) so small that, divided by
+    /// D·√(FK), it is subnormal (below 2.2e-308) and carries no usable precision;
+    /// ``QuantError/Code/noConvergence`` should never happen and would mean a bug.
     public static func solve(price: Double, option: VanillaOption) throws -> Double {
         try option.validate()
         return try unvalidatedSolve(price: price, option: option)
@@ -38,27 +40,37 @@ public enum ImpliedVolatility {
         // The out-of-the-money counterpart: subtracting the intrinsic value is exact parity.
         let outOfTheMoney = price - intrinsic
         let x = -abs(log(f / k))
-        let beta = outOfTheMoney / (d * (f * k).squareRoot())
-        let s = try normalisedVolatility(beta: beta, x: x)
+        let scale = d * (f * k).squareRoot()
+        let beta = outOfTheMoney / scale
+        // The distance to the upper bound in price space, upper − price, is also the normalised
+        // gap e^{x/2} − β times the scale (for the out-of-the-money counterpart too), and it is
+        // exact where the price is close to the bound, while e^{x/2} − β would round to 0.
+        guard beta >= .leastNormalMagnitude else {
+            // The time value is so small that, normalised, it is subnormal (fewer than 53 bits)
+            // or zero: no volatility can be resolved from it.
+            throw QuantError(.invalidArgument, "option price \(price) exceeds its lower no-arbitrage bound \(intrinsic) by \(outOfTheMoney), "
+                + "which normalised by D·√(FK) = \(scale) is below the smallest normal double: too small to resolve a volatility")
+        }
+        let s = try normalisedVolatility(beta: beta, gap: (upper - price) / scale, x: x)
         return s / option.expiry.squareRoot()
     }
 
-    /// Solves b(x, s) = β for s, with x ≤ 0 and 0 < β < e^{x/2}.
-    static func normalisedVolatility(beta: Double, x: Double) throws -> Double {
+    /// Solves b(x, s) = β for s, with x ≤ 0, 0 < β and 0 < gap = e^{x/2} − β (given separately,
+    /// computed without cancellation).
+    static func normalisedVolatility(beta: Double, gap targetGap: Double, x: Double) throws -> Double {
         let bMax = exp(0.5 * x)
-        guard beta > 0, beta < bMax else {
+        guard beta > 0, targetGap > 0 else {
             throw QuantError(.invalidArgument, "normalised price \(beta) is outside (0, \(bMax)) at log-moneyness \(x)")
         }
         let sC = (2 * abs(x)).squareRoot()
         let lower = x < 0 && beta < NormalisedBlack.price(x, sC)
         var lo = lower ? 0 : sC
         var hi = lower ? sC : Double.infinity
-        var s = lower ? lowerGuess(beta: beta, x: x, sC: sC) : upperGuess(beta: beta, x: x, sC: sC)
+        var s = lower ? lowerGuess(beta: beta, x: x, sC: sC) : upperGuess(gap: targetGap, x: x, sC: sC)
         if !(s > lo && s < hi) { s = hi.isFinite ? 0.5 * (lo + hi) : max(2 * lo, 1) }
 
         let logBeta = log(beta)
         let inverseLogBeta = 1 / logBeta
-        let targetGap = bMax - beta
         let logGap = log(targetGap)
         let ePlus = bMax, eMinus = 1 / bMax
         let epsilon = Double.ulpOfOne
@@ -136,8 +148,7 @@ public enum ImpliedVolatility {
     }
 
     /// Above the inflection point e^{x/2} − b ≈ (e^{x/2} + e^{−x/2})·Φ(−s/2), exact at the money.
-    static func upperGuess(beta: Double, x: Double, sC: Double) -> Double {
-        let gap = exp(0.5 * x) - beta
+    static func upperGuess(gap: Double, x: Double, sC: Double) -> Double {
         let s = -2 * StandardNormal.quantile(gap / (exp(0.5 * x) + exp(-0.5 * x)))
         return s.isFinite ? max(s, sC) : 2 * sC + 1
     }
