@@ -76,7 +76,7 @@ public struct SVISurface: Sendable, Codable {
         skipped = []
         for expiration in expirations ?? chain.expirations {
             guard let (forward, k, w) = Self.smileQuotes(chain, expiration: expiration) else {
-                skipped.append("\(expiration): no forward price")
+                skipped.append("\(expiration): no quotes with a forward price")
                 continue
             }
             guard k.count >= 5 else {
