@@ -43,7 +43,7 @@ extension MeanVarianceOptimizer {
         // Last, so that when it is what breaks feasibility it is the one named.
         qp.rows.append(.init(name: "expected return above the risk-free rate \(riskFreeRate)",
                              coefficients: row((0..<n).map { ($0, expectedReturns[$0] - riskFreeRate) }), sense: .equal, bound: 1))
-        let s: NonlinearSolution
+        let s: (x: [Double], status: String)
         do {
             s = try qp.solve()
         } catch let error as QuantError where error.code == .infeasible {

@@ -77,11 +77,11 @@ public struct MeanVarianceOptimizer: Sendable {
         return qp
     }
 
-    func result(_ solution: NonlinearSolution, weights: [Double], riskFreeRate: Double) throws -> PortfolioResult {
+    func result(_ solution: (x: [Double], status: String), weights: [Double], riskFreeRate: Double) throws -> PortfolioResult {
         let w = weights.map { $0 + 0.0 == 0 ? 0 : $0 }
         return PortfolioResult(weights: w,
                                performance: try PortfolioPerformance(weights: w, expectedReturns: expectedReturns, covariance: covariance, riskFreeRate: riskFreeRate),
-                               status: "optimal (\(solution.status.rawValue), \(solution.evaluations) evaluations)",
+                               status: solution.status,
                                diagnostics: diagnostics)
     }
 

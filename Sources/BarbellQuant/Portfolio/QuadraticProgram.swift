@@ -72,8 +72,39 @@ struct QuadraticProgram {
     }
 
     /// The minimiser, from `start` (a feasible point; GLPK's when nil).
-    func solve(from start: [Double]? = nil) throws -> NonlinearSolution {
+    func solve(from start: [Double]? = nil) throws -> (x: [Double], status: String) {
         let x0 = try start ?? feasiblePoint()
+        if let (x, iterations) = activeSetSolution(from: x0), isFeasible(x) {
+            return (x, "optimal (active-set QP, \(iterations) iterations)")
+        }
+        let s = try slsqp(from: x0)
+        return (s.x, "optimal (SLSQP \(s.status.rawValue), \(s.evaluations) evaluations)")
+    }
+
+    /// `xᵀQx + cᵀx`.
+    func objective(_ x: [Double]) -> Double {
+        var value = zip(linear, x).reduce(0) { $0 + $1.0 * $1.1 }
+        if let q = quadratic { value += x.withUnsafeBufferPointer { QuadraticProgram.quadraticForm(q, $0, gradient: nil) } }
+        return value
+    }
+
+    /// Whether `x` meets the bounds and rows to 1e-9 (relative to the row's size).
+    func isFeasible(_ x: [Double]) -> Bool {
+        for i in 0..<dimension where x[i] < lower[i] - 1e-12 || x[i] > upper[i] + 1e-12 || !x[i].isFinite { return false }
+        for row in rows {
+            let ax = zip(row.coefficients, x).reduce(0) { $0 + $1.0 * $1.1 }
+            let tolerance = 1e-9 * (1 + abs(row.bound))
+            switch row.sense {
+            case .equal: if abs(ax - row.bound) > tolerance { return false }
+            case .atMost: if ax > row.bound + tolerance { return false }
+            case .atLeast: if ax < row.bound - tolerance { return false }
+            }
+        }
+        return true
+    }
+
+    /// SLSQP from `x0`.
+    func slsqp(from x0: [Double]) throws -> NonlinearSolution {
         let n = dimension
         let q = quadratic
         var problem = NonlinearProgram(dimension: n) { x, gradient in
