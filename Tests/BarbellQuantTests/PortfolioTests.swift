@@ -54,27 +54,27 @@ struct PortfolioTests {
         #expect(relativeError(exp.values, try c.f.matrix(name, "cov_exp").values) < 1e-10)
     }
 
-    // Tolerances: the issue asks 1e-4 (min volatility) and 1e-3 (max Sharpe) on the weights;
-    // both sides solve to ~1e-8 (Clarabel's default gap, SLSQP at ftol 1e-15), so we test
-    // tighter: 1e-5 on weights, 1e-6 on performance, which still leaves room for the reference's
-    // own solver tolerance on flat optima.
+    // Tolerances: the issue asks 1e-4 (min volatility) and 1e-3 (max Sharpe) on the weights.
+    // Our QPs are solved exactly (active set, round-off only) and PyPortfolioOpt's Clarabel
+    // solutions agree to < 1e-9 on these data, so weights are held to 1e-8 and performance to
+    // 1e-7 (1e-6 where the issue's bound is looser).
     @Test("minimum volatility and maximum Sharpe, long-only and bounded", arguments: cases)
     func minVolatilityAndMaxSharpe(name: String) throws {
         let c = try Case(name)
         let plain = try c.optimizer()
         let minVol = try plain.minVolatility(riskFreeRate: 0.02)
-        #expect(maxAbs(minVol.weights, c.vector("min_volatility")) < 1e-5)
+        #expect(maxAbs(minVol.weights, c.vector("min_volatility")) < 1e-8)
         let ref = c.vector("min_volatility_perf")
         #expect(maxAbs([minVol.performance.expectedReturn, minVol.performance.volatility, minVol.performance.sharpeRatio], ref) < 1e-6)
         let sharpe = try plain.maxSharpe(riskFreeRate: 0.02)
-        #expect(maxAbs(sharpe.weights, c.vector("max_sharpe")) < 1e-5)
+        #expect(maxAbs(sharpe.weights, c.vector("max_sharpe")) < 1e-8)
         let sref = c.vector("max_sharpe_perf")
         #expect(abs(sharpe.performance.sharpeRatio - sref[2]) < 1e-7)
 
         let b = c.vector("bounds")
         let bounded = try c.optimizer(PortfolioConstraints(assetCount: c.n, lower: b[0], upper: b[1]))
-        #expect(maxAbs(try bounded.minVolatility().weights, c.vector("min_volatility_bounded")) < 1e-5)
-        #expect(maxAbs(try bounded.maxSharpe(riskFreeRate: 0.02).weights, c.vector("max_sharpe_bounded")) < 1e-5)
+        #expect(maxAbs(try bounded.minVolatility().weights, c.vector("min_volatility_bounded")) < 1e-8)
+        #expect(maxAbs(try bounded.maxSharpe(riskFreeRate: 0.02).weights, c.vector("max_sharpe_bounded")) < 1e-8)
     }
 
     @Test("efficient return, efficient risk and market-neutral return", arguments: cases)
@@ -82,16 +82,22 @@ struct PortfolioTests {
         let c = try Case(name)
         let plain = try c.optimizer()
         let er = try plain.efficientReturn(targetReturn: c.f.number(name, "target_return"), riskFreeRate: 0.02)
-        #expect(maxAbs(er.weights, c.vector("efficient_return")) < 1e-5)
+        #expect(maxAbs(er.weights, c.vector("efficient_return")) < 1e-8)
         #expect(abs(er.performance.volatility - c.vector("efficient_return_perf")[1]) < 1e-7)
-        let risk = try plain.efficientRisk(targetVolatility: c.f.number(name, "target_volatility"), riskFreeRate: 0.02)
+        let target = c.f.number(name, "target_volatility")
+        let risk = try plain.efficientRisk(targetVolatility: target, riskFreeRate: 0.02)
+        // PyPortfolioOpt solves this one as a second-order cone programme, whose solutions sit
+        // 2e-11 (sp20) and 3e-10 (sp8gap) outside the volatility cap; ours meets it exactly. On
+        // these flat optima that moves weights by ~2e-6, hence 1e-5 here, and the returns differ
+        // by what the cap violation buys (≤ 3e-9), hence 1e-8.
         #expect(maxAbs(risk.weights, c.vector("efficient_risk")) < 1e-5)
-        #expect(abs(risk.performance.expectedReturn - c.vector("efficient_risk_perf")[0]) < 1e-7)
+        #expect(risk.performance.volatility <= target * (1 + 1e-12))
+        #expect(abs(risk.performance.expectedReturn - c.vector("efficient_risk_perf")[0]) < 1e-8)
         var neutral = PortfolioConstraints(assetCount: c.n, lower: -1, upper: 1)
         neutral.marketNeutral = true
         let mn = try c.optimizer(neutral).efficientReturn(targetReturn: 0.1)
-        #expect(maxAbs(mn.weights, c.vector("market_neutral_return")) < 1e-5)
-        #expect(abs(mn.weights.reduce(0, +)) < 1e-9)
+        #expect(maxAbs(mn.weights, c.vector("market_neutral_return")) < 1e-8)
+        #expect(abs(mn.weights.reduce(0, +)) < 1e-8)
     }
 
     @Test("group caps and floors, L1 turnover limit", arguments: cases)
@@ -103,13 +109,13 @@ struct PortfolioTests {
             .init(name: "b", assets: Array(stride(from: 1, to: c.n, by: 3)), lower: 0.5),
         ]
         let g = try c.optimizer(groups)
-        #expect(maxAbs(try g.minVolatility().weights, c.vector("min_volatility_groups")) < 1e-5)
-        #expect(maxAbs(try g.maxSharpe(riskFreeRate: 0.02).weights, c.vector("max_sharpe_groups")) < 1e-5)
+        #expect(maxAbs(try g.minVolatility().weights, c.vector("min_volatility_groups")) < 1e-8)
+        #expect(maxAbs(try g.maxSharpe(riskFreeRate: 0.02).weights, c.vector("max_sharpe_groups")) < 1e-8)
         var turnover = PortfolioConstraints(assetCount: c.n)
         let current = Array(repeating: 1 / Double(c.n), count: c.n)
         turnover.turnover = .init(current: current, limit: 0.5)
         let t = try c.optimizer(turnover).minVolatility()
-        #expect(maxAbs(t.weights, c.vector("min_volatility_turnover")) < 1e-5)
+        #expect(maxAbs(t.weights, c.vector("min_volatility_turnover")) < 1e-8)
         #expect(zip(t.weights, current).reduce(0) { $0 + abs($1.0 - $1.1) } <= 0.5 + 1e-9)
     }
 
@@ -119,7 +125,7 @@ struct PortfolioTests {
         let opt = try c.optimizer()
         let points = try opt.efficientFrontier(points: 6)
         #expect(points.count == 6)
-        #expect(maxAbs(points[0].weights, c.vector("min_volatility")) < 1e-5)
+        #expect(maxAbs(points[0].weights, c.vector("min_volatility")) < 1e-8)
         #expect(abs(points[5].performance.expectedReturn - c.mu.max()!) < 1e-7)
         for (a, b) in zip(points, points.dropFirst()) {
             #expect(b.performance.volatility >= a.performance.volatility - 1e-9)
@@ -156,7 +162,7 @@ struct PortfolioTests {
         #expect(relativeError(bl.posteriorReturns, c.vector("bl_returns")) < 1e-10)
         #expect(relativeError(bl.posteriorCovariance.values, try c.f.matrix(name, "bl_cov").values) < 1e-10)
         #expect(relativeError(bl.omega.values, try c.f.matrix(name, "bl_omega").values) < 1e-10)
-        #expect(relativeError(try bl.weights(riskAversion: delta), c.vector("bl_weights")) < 1e-9)
+        #expect(relativeError(try bl.weights(riskAversion: delta), c.vector("bl_weights")) < 1e-8)
         let idz = try BlackLittermanModel(covariance: c.covariance, prior: prior, picking: p, views: q,
                                           uncertainty: .idzorek(confidences: c.vector("bl_confidences")))
         #expect(relativeError(idz.posteriorReturns, c.vector("bl_idzorek_returns")) < 1e-10)
@@ -168,13 +174,14 @@ struct PortfolioTests {
     func cvarAndRiskParity(name: String) throws {
         let c = try Case(name)
         let cvar = try MinimumCVaR.optimize(returns: c.returns)
-        // Both solve the same LP to optimality: the CVaR agrees to the reference's solver
-        // tolerance (Clarabel, ~1e-8). A degenerate LP could have several optimal weight vectors;
-        // on these data it has one, so weights are compared too.
-        #expect(abs(cvar.conditionalValueAtRisk - c.f.number(name, "min_cvar_value")) < 1e-7)
-        #expect(maxAbs(cvar.weights, c.vector("min_cvar")) < 1e-5)
+        // Both solve the same LP to optimality: GLPK's simplex gives a vertex, Clarabel an
+        // interior solution to its default tolerance (measured differences 6e-9 and 4e-8 on the
+        // weights). A degenerate LP could have several optimal weight vectors; on these data it
+        // has one, so weights are compared too, to 1e-6.
+        #expect(abs(cvar.conditionalValueAtRisk - c.f.number(name, "min_cvar_value")) < 1e-8)
+        #expect(maxAbs(cvar.weights, c.vector("min_cvar")) < 1e-6)
         let rp = try RiskParity.optimize(covariance: c.covariance)
-        #expect(maxAbs(rp.weights, c.vector("risk_parity")) < 1e-9)
+        #expect(maxAbs(rp.weights, c.vector("risk_parity")) < 1e-8)
     }
 }
 

@@ -114,25 +114,41 @@ public struct MeanVarianceOptimizer: Sendable {
     /// The highest-return portfolio whose volatility is at most `targetVolatility`
     /// (PyPortfolioOpt's `efficient_risk`).
     ///
+    /// That portfolio is the efficient-return portfolio whose volatility is the target (or the
+    /// highest-return portfolio, when even that is less volatile), and the frontier's volatility
+    /// rises with the target return, so the target return is found by bisection over exact
+    /// efficient-return solutions: the weights come from the active-set QP, not from a
+    /// quadratically constrained solve.
+    ///
     /// - Throws: `infeasible` when the target is below the minimum volatility.
     public func efficientRisk(targetVolatility: Double, riskFreeRate: Double = 0) throws -> PortfolioResult {
         guard targetVolatility > 0, targetVolatility.isFinite else {
             throw QuantError(.invalidArgument, "the target volatility must be positive, got \(targetVolatility)")
         }
-        let floor = try minVolatility()
+        let floor = try minVolatility(riskFreeRate: riskFreeRate)
         guard targetVolatility >= floor.performance.volatility * (1 - 1e-12) else {
             throw QuantError(.infeasible, "the target volatility \(targetVolatility) is below \(floor.performance.volatility), the minimum volatility within the constraints")
         }
-        var qp = weightProgram()
-        let m = qp.dimension
-        qp.linear = expectedReturns.map { -$0 } + Array(repeating: 0, count: m - assetCount)
-        qp.quadraticCap = (covariance, targetVolatility * targetVolatility, "volatility ≤ \(targetVolatility)")
-        var start = floor.weights
-        if let t = constraints.turnover {
-            start += zip(floor.weights, t.current).map { abs($0 - $1) }
+        let qp = weightProgram()
+        let top = try qp.maximum(of: expectedReturns + Array(repeating: 0, count: qp.dimension - assetCount))
+        let highest = try efficientReturn(targetReturn: top, riskFreeRate: riskFreeRate)
+        if highest.performance.volatility <= targetVolatility { return highest }
+        var low = floor.performance.expectedReturn, high = top
+        var best = floor
+        var steps = 0
+        while high - low > 1e-14 * max(abs(high), abs(low), 1e-3), steps < 200 {
+            let mid = 0.5 * (low + high)
+            let candidate = try efficientReturn(targetReturn: mid, riskFreeRate: riskFreeRate)
+            if candidate.performance.volatility <= targetVolatility {
+                low = mid
+                best = candidate
+            } else {
+                high = mid
+            }
+            steps += 1
         }
-        let s = try qp.solve(from: start)
-        return try result(s, weights: Array(s.x.prefix(assetCount)), riskFreeRate: riskFreeRate)
+        best.status += "; target return \(low) found by \(steps) bisection steps"
+        return best
     }
 }
 
