@@ -14,10 +14,15 @@ public struct BlackLittermanModel: Sendable {
         case matrix(Matrix)
     }
 
+    /// The prior covariance `Σ`.
     public let covariance: Matrix
+    /// The prior returns `π`.
     public let prior: [Double]
+    /// The picking matrix `P` (a row per view).
     public let picking: Matrix
+    /// The views' returns `Q`.
     public let views: [Double]
+    /// The prior's uncertainty scale `τ`.
     public let tau: Double
     /// The `Ω` used.
     public let omega: Matrix

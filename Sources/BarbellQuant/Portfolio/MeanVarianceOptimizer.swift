@@ -6,11 +6,13 @@
 /// reformulation of Cornuejols & Tütüncü, *Optimization Methods in Finance*, 2007, §8.2, which
 /// PyPortfolioOpt uses), solved by SLSQP from a GLPK-feasible start.
 public struct MeanVarianceOptimizer: Sendable {
+    /// Asset names, in the order of the weights.
     public let names: [String]
     /// Annualised expected returns `μ`.
     public let expectedReturns: [Double]
     /// Annualised covariance `Σ` (regularised when that was asked for and needed).
     public let covariance: Matrix
+    /// The constraints every portfolio of this optimiser meets.
     public let constraints: PortfolioConstraints
     /// Notes on the inputs (a regularised covariance).
     public let diagnostics: [String]

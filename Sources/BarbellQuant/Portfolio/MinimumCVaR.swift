@@ -4,6 +4,7 @@
 /// `min α + Σₜ uₜ / (T(1 − β))` over `uₜ ≥ 0`, `uₜ ≥ −rₜᵀw − α`, solved by GLPK.
 public enum MinimumCVaR {
     public struct Result: Sendable {
+        /// One weight per asset.
         public var weights: [Double]
         /// The minimised CVaR at `beta`: the mean loss in the worst `1 − β` of periods (positive is a loss).
         public var conditionalValueAtRisk: Double

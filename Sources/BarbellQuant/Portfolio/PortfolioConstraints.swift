@@ -5,9 +5,13 @@ public struct PortfolioConstraints: Sendable {
     /// A cap and floor on the summed weight of some assets (PyPortfolioOpt's
     /// `add_sector_constraints`: `lower ≤ Σ_{i∈assets} wᵢ ≤ upper`).
     public struct Group: Sendable {
+        /// The group's name, used in messages (e.g. an infeasible cap).
         public var name: String
+        /// Indices of the group's assets.
         public var assets: [Int]
+        /// The group's floor (`-infinity` for none).
         public var lower: Double
+        /// The group's cap (`+infinity` for none).
         public var upper: Double
 
         public init(name: String, assets: [Int], lower: Double = -.infinity, upper: Double = .infinity) {
@@ -20,7 +24,9 @@ public struct PortfolioConstraints: Sendable {
 
     /// At most `limit` of L1 turnover `Σ|wᵢ − currentᵢ|` away from the `current` weights.
     public struct Turnover: Sendable {
+        /// The weights held now, one per asset.
         public var current: [Double]
+        /// The largest allowed `Σ|wᵢ − currentᵢ|`.
         public var limit: Double
 
         public init(current: [Double], limit: Double) {
@@ -29,9 +35,13 @@ public struct PortfolioConstraints: Sendable {
         }
     }
 
+    /// Each asset's smallest weight (negative allows shorting).
     public var lowerBounds: [Double]
+    /// Each asset's largest weight.
     public var upperBounds: [Double]
+    /// Group (sector) floors and caps.
     public var groups: [Group] = []
+    /// An optional L1 turnover limit.
     public var turnover: Turnover?
     /// Weights sum to 0 instead of 1 (needs negative lower bounds).
     public var marketNeutral = false

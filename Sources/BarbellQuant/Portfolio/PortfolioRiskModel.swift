@@ -12,8 +12,11 @@
 /// - ``ledoitWolf``: missing returns count as 0, as PyPortfolioOpt's `CovarianceShrinkage`
 ///   (`np.nan_to_num`) does.
 public enum PortfolioRiskModel: String, Sendable, CaseIterable {
+    /// Sample covariance (`n − 1`), pairwise on gapped returns.
     case sample
+    /// Ledoit-Wolf shrinkage towards the scaled identity.
     case ledoitWolf = "ledoit_wolf"
+    /// Exponentially weighted (PyPortfolioOpt's `exp_cov`), pairwise on gapped returns.
     case exponential = "exp"
 
     /// The covariance of `returns` (rows are dates, columns assets, NaN where missing) times

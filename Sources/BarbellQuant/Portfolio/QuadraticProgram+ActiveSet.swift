@@ -1,5 +1,5 @@
 /// An exact primal active-set method (Nocedal & Wright, *Numerical Optimization*, 2nd ed.,
-/// Algorithm 16.3) for the convex programmes of ``QuadraticProgram`` without a quadratic cap:
+/// Algorithm 16.3) for the convex programmes of ``QuadraticProgram``:
 /// variables at a bound are eliminated, and each iteration solves one dense KKT system over the
 /// free variables and the working rows (LAPACK `dgesv`), so the cost follows the number of
 /// assets held rather than the number offered. A hundred-asset minimum-volatility problem takes
@@ -8,7 +8,6 @@ extension QuadraticProgram {
     /// The minimiser from the feasible `start`, or nil when the method cannot proceed (a singular
     /// KKT system, rows dependent at the start, cycling), in which case the caller falls back to SLSQP.
     func activeSetSolution(from start: [Double]) -> (x: [Double], iterations: Int)? {
-        guard quadraticCap == nil else { return nil }
         let n = dimension
         let m = quadratic?.rows ?? 0
         // The Hessian of xᵀQx + cᵀx is 2Q.

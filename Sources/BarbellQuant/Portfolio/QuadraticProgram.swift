@@ -1,9 +1,10 @@
 /// A small convex programme over portfolio weights: minimise `xᵀQx + cᵀx` (Q over the first
-/// `Q.rows` variables) subject to bounds, named linear rows and optionally `xᵀCx ≤ cap`.
+/// `Q.rows` variables) subject to bounds and named linear rows.
 ///
-/// Solved with NLopt's SLSQP (analytic gradients, tight tolerances) from a feasible point that
-/// GLPK finds first; when GLPK finds none, the rows are added one at a time to name the first
-/// that makes the set infeasible.
+/// GLPK finds a feasible point first (when it finds none, the rows are added one at a time to
+/// name the first that makes the set infeasible); from it an exact active-set method solves the
+/// programme (see `activeSetSolution`), with NLopt's SLSQP (analytic gradients, tight
+/// tolerances) as the fallback when that method cannot proceed.
 struct QuadraticProgram {
     enum Sense { case equal, atMost, atLeast }
 
@@ -20,7 +21,6 @@ struct QuadraticProgram {
     var lower: [Double]
     var upper: [Double]
     var rows: [Row] = []
-    var quadraticCap: (matrix: Matrix, cap: Double, name: String)?
 
     init(dimension: Int) {
         self.dimension = dimension
@@ -126,12 +126,6 @@ struct QuadraticProgram {
                 return sign * value
             }
             if row.sense == .equal { problem.equalities.append(constraint) } else { problem.inequalities.append(constraint) }
-        }
-        if let (c, cap, _) = quadraticCap {
-            problem.inequalities.append(NonlinearProgram.Constraint(tolerance: 1e-12 * max(cap, 1e-300)) { x, gradient in
-                if let gradient { for i in 0..<n { gradient[i] = 0 } }
-                return QuadraticProgram.quadraticForm(c, x, gradient: gradient) - cap
-            })
         }
         var solver = NonlinearSolver(.slsqp)
         solver.relativeFunctionTolerance = 1e-15
