@@ -40,7 +40,7 @@ private func maxAbs(_ a: [Double], _ b: [Double]) -> Double {
 
 @Suite("Portfolio optimisation against PyPortfolioOpt 1.6.0")
 struct PortfolioTests {
-    static let cases = ["sp20", "sp8gap"]
+    static let cases = ["sp20", "sp8gap", "listings"]
 
     @Test("expected returns and annualised covariances (pairwise on gapped prices)", arguments: cases)
     func inputs(name: String) throws {

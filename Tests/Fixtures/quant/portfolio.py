@@ -11,7 +11,9 @@ conditions).
 Prices are real adjusted closes from Samples/skfolio_sp500_dataset.csv.gz (20 S&P 500 stocks):
   - "sp20": all 20 stocks over 2018-2019;
   - "sp8gap": 8 stocks over 2016, with the first 60 and 120 prices of two of them set to NaN
-    (listings that start later), which exercises the pairwise NaN handling.
+    (listings that start later), which exercises the pairwise NaN handling;
+  - "listings": real later listings from Samples/pypfopt_stock_prices.csv.gz (PyPortfolioOpt's
+    own test prices, MIT): 8 stocks over 2012-2015, FB listed from 2012-05-18, BABA from 2014-09-19.
 The prices themselves are stored, so the Swift tests start from the same numbers.
 """
 import json
@@ -130,7 +132,9 @@ sp20 = prices_all.loc["2018-01-01":"2019-12-31"]
 gap = prices_all.loc["2016-01-01":"2016-12-31", ["AAPL", "AMD", "CVX", "JNJ", "KO", "MSFT", "PG", "XOM"]].copy()
 gap.iloc[:60, 1] = np.nan
 gap.iloc[:120, 5] = np.nan
-cases = {"sp20": case(sp20), "sp8gap": case(gap)}
+listings = pd.read_csv(ROOT / "Samples/pypfopt_stock_prices.csv.gz", index_col=0, parse_dates=True)
+listings = listings.loc["2012-01-01":"2015-12-31", ["AAPL", "FB", "BABA", "AMZN", "GE", "JPM", "SBUX", "XOM"]]
+cases = {"sp20": case(sp20), "sp8gap": case(gap), "listings": case(listings)}
 out = {"library": f"PyPortfolioOpt {pypfopt.__version__}, cvxpy {cp.__version__}, scipy {scipy.__version__}, pandas {pd.__version__}, numpy {np.__version__}",
        "cases": cases}
 path = pathlib.Path(__file__).with_name("portfolio.json")
