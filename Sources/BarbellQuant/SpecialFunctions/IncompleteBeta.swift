@@ -48,6 +48,7 @@ extension SpecialFunctions {
         if x == 0 { return (0, 1, a < 1 ? .infinity : (a == 1 ? b : 0)) }
         if y == 0 { return (1, 0, b < 1 ? .infinity : (b == 1 ? a : 0)) }
         let logPrefactor = logBetaPrefactor(a, b, x: x, y: y)
+        if logPrefactor < -800 { return x * (a + b) < a ? (0, 1, 0) : (1, 0, 0) }
         let prefactor = exp(logPrefactor)
         let density = exp(logPrefactor - log(x) - log(y))
         // Where the smaller argument times a + b is moderate (one parameter large, the other
@@ -118,7 +119,7 @@ extension SpecialFunctions {
             d = 1 / d
             let delta = d * c
             h *= delta
-            if abs(delta - 1) < 1e-16 { break }
+            if abs(delta - 1) <= 3e-16 { break }
             m += 1
         }
         return h

@@ -41,6 +41,8 @@ extension SpecialFunctions {
         if x == 0 { return (0, 1, a < 1 ? .infinity : (a == 1 ? 1 : 0)) }
         if x == .infinity { return (1, 0, 0) }
         let logPrefactor = logGammaPrefactor(a, x)
+        // Far beyond either end the smaller tail underflows whatever the series or fraction is.
+        if logPrefactor < -800 { return x < a ? (0, 1, 0) : (1, 0, 0) }
         let prefactor = exp(logPrefactor)
         let density = exp(logPrefactor - log(x))
         if x < a + 1 {
@@ -72,7 +74,8 @@ extension SpecialFunctions {
             d = 1 / d
             let delta = d * c
             h *= delta
-            if abs(delta - 1) < 1e-16 { break }
+            // 1 ulp above 1 is 2.2e-16: a tighter test could never pass once b stops changing.
+            if abs(delta - 1) <= 3e-16 { break }
             i += 1
         }
         let upper = prefactor * h
@@ -137,6 +140,8 @@ extension SpecialFunctions {
             }
             if value < 0 { lo = s } else { hi = s }
             var next = s - value / slope
+            // A step below the resolution of s: converged (bisecting now would throw it away).
+            if next == s { return s }
             if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
             let step = abs(next - s)
             s = next
