@@ -61,7 +61,8 @@ struct HypothesisTestsTests {
         }
     }
 
-    @Test("Kolmogorov-Smirnov two-sample (exact lattice-path p)", arguments: ["unequal", "equal", "ties", "coprime"])
+    @Test("Kolmogorov-Smirnov two-sample (exact lattice-path p; asymptotic above 10 000)",
+          arguments: ["unequal", "equal", "ties", "coprime", "asymptotic"])
     func ksTwoSample(name: String) throws {
         let result = try HypothesisTests.kolmogorovSmirnov(fixture.vector("ks2_\(name)", "x"), fixture.vector("ks2_\(name)", "y"))
         expectMatch(result, fixture.vector("ks2_\(name)", "result"), name, statistic: 1e-14)
@@ -155,5 +156,65 @@ struct HypothesisTestsTests {
             #expect(relativeError(result.adjustedPValues, adjusted) <= 1e-15, "\(key) \(alpha)")
             #expect(result.rejected == fixture.vector("multiple", "\(key)_\(alpha)_reject").map { $0 == 1 }, "\(key) \(alpha) rejections")
         }
+    }
+
+    /// Runs `body`, expecting a QuantError with `code` whose message contains `fragment`.
+    func expectError(_ code: QuantError.Code, _ fragment: String, _ body: () throws -> Any) {
+        do {
+            _ = try body()
+            Issue.record("accepted; expected \(code) mentioning \(fragment)")
+        } catch let error as QuantError {
+            #expect(error.code == code && error.message.contains(fragment), "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test("bad input: too few observations, NaN, constant samples, mismatched pairs, bad parameters")
+    func badInput() throws {
+        let ok = [0.3, -1.2, 0.8, 2.1, -0.4, 0.05, 1.7, -0.9]
+        let withNaN = [0.3, .nan, 0.8, 1.0]
+        let constant = [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        expectError(.insufficientData, "at least 2") { try HypothesisTests.welchTTest([1], ok) }
+        expectError(.nonFinite, "y[1]") { try HypothesisTests.welchTTest(ok, withNaN) }
+        expectError(.invalidArgument, "constant") { try HypothesisTests.welchTTest(constant, [2, 2, 2]) }
+        expectError(.shapeMismatch, "one length") { try HypothesisTests.pairedTTest(ok, [1, 2, 3]) }
+        expectError(.invalidArgument, "constant") { try HypothesisTests.pairedTTest([1, 2, 3], [0, 1, 2]) }
+        expectError(.nonFinite, "x[1]") { try HypothesisTests.pairedTTest(withNaN, ok.prefix(4).map { $0 }) }
+        expectError(.insufficientData, "at least 1") { try HypothesisTests.mannWhitneyU([], ok) }
+        expectError(.invalidArgument, "ties") { try HypothesisTests.mannWhitneyU([1, 2, 2], [3, 4], method: .exact) }
+        expectError(.invalidArgument, "tied") { try HypothesisTests.mannWhitneyU([1, 1], [1, 1, 1], method: .asymptotic) }
+        expectError(.nonFinite, "x[1]") { try HypothesisTests.kolmogorovSmirnov(withNaN, against: try Normal()) }
+        expectError(.insufficientData, "at least 1") { try HypothesisTests.kolmogorovSmirnov(ok, []) }
+        expectError(.insufficientData, "at least 3") { try HypothesisTests.jarqueBera([1, 2]) }
+        expectError(.invalidArgument, "constant") { try HypothesisTests.jarqueBera(constant) }
+        expectError(.insufficientData, "at least 6") { try HypothesisTests.ljungBox([1, 2, 3], lags: 5) }
+        expectError(.invalidArgument, "modelDegreesOfFreedom") { try HypothesisTests.ljungBox(ok, lags: 2, modelDegreesOfFreedom: 2) }
+        expectError(.invalidArgument, "lags") { try HypothesisTests.ljungBox(ok, lags: 0) }
+        expectError(.invalidArgument, "constant") { try HypothesisTests.ljungBox(constant, lags: 2) }
+        expectError(.nonFinite, "x[1]") { try HypothesisTests.ljungBox(withNaN, lags: 1) }
+        expectError(.insufficientData, "at least 12") { try HypothesisTests.archLM(ok, lags: 5) }
+        expectError(.invalidArgument, "constant") { try HypothesisTests.archLM([1, -1, 1, -1, 1, -1, 1, -1], lags: 1) }
+        expectError(.nonFinite, "residuals[1]") { try HypothesisTests.archLM(withNaN + ok, lags: 1) }
+        expectError(.insufficientData, "at least 8") { try HypothesisTests.augmentedDickeyFuller([1, 2, 3, 4, 5], regression: .constantAndTrend) }
+        expectError(.invalidArgument, "constant") { try HypothesisTests.augmentedDickeyFuller(constant + constant) }
+        expectError(.insufficientData, "at most") { try HypothesisTests.augmentedDickeyFuller(ok + ok, lags: .fixed(7)) }
+        expectError(.invalidArgument, "lag count") { try HypothesisTests.augmentedDickeyFuller(ok + ok, lags: .akaike(maxLags: -1)) }
+        expectError(.nonFinite, "x[1]") { try HypothesisTests.augmentedDickeyFuller(withNaN + ok) }
+        expectError(.invalidArgument, "pValues[1]") { try MultipleTestingCorrection.holm.adjust([0.1, 1.5]) }
+        expectError(.invalidArgument, "pValues[0]") { try MultipleTestingCorrection.bonferroni.adjust([.nan]) }
+        expectError(.invalidArgument, "alpha") { try MultipleTestingCorrection.benjaminiHochberg.adjust([0.1], alpha: 0) }
+        expectError(.insufficientData, "no p-values") { try MultipleTestingCorrection.holm.adjust([]) }
+    }
+
+    @Test("closed forms: exact Mann-Whitney tail and the one-observation KS test")
+    func closedForms() throws {
+        // x entirely above y (m = 3, n = 4): U₁ = 12 = m·n, and P(U ≥ 12) = 1/C(7, 3) = 1/35.
+        let r = try HypothesisTests.mannWhitneyU([10, 11, 12], [1, 2, 3, 4], alternative: .greater, method: .exact)
+        #expect(r.statistic == 12 && abs(r.pValue - 1.0 / 35) <= 1e-15)
+        // The one-sample test at n = 1: D = max(F(x), 1 − F(x)) and P(D₁ ≥ d) = 2(1 − d).
+        let one = try HypothesisTests.kolmogorovSmirnov([0.3], against: try Normal())
+        let f = StandardNormal.cdf(0.3)
+        #expect(abs(one.statistic - f) <= 1e-15 && abs(one.pValue - 2 * (1 - f)) <= 1e-14)
     }
 }

@@ -26,8 +26,9 @@ extension HypothesisTests {
 
     /// The two-sample two-sided Kolmogorov-Smirnov test: scipy's `ks_2samp(x, y)` with
     /// `method="auto"`: exact (lattice-path probability) when both samples have at most 10 000
-    /// observations, otherwise the asymptotic Kolmogorov distribution with scipy's effective
-    /// size n₁n₂/(n₁ + n₂).
+    /// observations, otherwise scipy's asymptotic form, the one-sample two-sided distribution at
+    /// the effective size round(n₁n₂/(n₁ + n₂)) (see ``kolmogorovSmirnov(_:against:)`` for how
+    /// that is evaluated). Needs at least one observation per sample.
     public static func kolmogorovSmirnov(_ x: [Double], _ y: [Double]) throws -> HypothesisTestResult {
         try requireSample(x, "x", minimum: 1, for: "a two-sample Kolmogorov-Smirnov test")
         try requireSample(y, "y", minimum: 1, for: "a two-sample Kolmogorov-Smirnov test")
@@ -50,8 +51,9 @@ extension HypothesisTests {
             let p = h == 0 ? 1 : twoSampleOutsideProbability(n1, n2, g: g, h: h)
             return HypothesisTestResult(statistic: dExact, pValue: min(max(p, 0), 1))
         }
-        let en = Double(n1) * Double(n2) / Double(n1 + n2)
-        return HypothesisTestResult(statistic: d, pValue: min(max(kolmogorovLimitSurvival(d * en.squareRoot()), 0), 1))
+        // scipy's asymptotic two-sided p: the one-sample distribution at n = round(n₁n₂/(n₁ + n₂)).
+        let en = (Double(n1) * Double(n2) / Double(n1 + n2)).rounded(.toNearestOrEven)
+        return HypothesisTestResult(statistic: d, pValue: min(max(kolmogorovSurvival(Int(en), d), 0), 1))
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -1,7 +1,8 @@
+import CLapack
 import Foundation
 
-/// An ordinary least-squares fit through the thin SVD, as statsmodels' `OLS(...).fit()` (its
-/// default `pinv` method): coefficients pinv(X)·y, unscaled covariance V·S⁻²·Vᵀ = pinv·pinvᵀ,
+/// An ordinary least-squares fit with statsmodels' `OLS(...).fit()` solution (its default
+/// `pinv` method, computed here through a QR and the SVD of R): coefficients pinv(X)·y, unscaled covariance V·S⁻²·Vᵀ = pinv·pinvᵀ,
 /// rank by NumPy's `matrix_rank` cutoff.
 struct OrdinaryLeastSquares {
     let coefficients: [Double]
@@ -10,46 +11,51 @@ struct OrdinaryLeastSquares {
     let centredTotalSumOfSquares: Double
     let rank: Int
     let observations: Int
-    /// (XᵀX)⁻¹ through the pseudo-inverse.
-    let unscaledCovariance: Matrix
+    /// Singular values and right singular vectors, kept for the covariance.
+    let singularValues: [Double]
+    let rightVectors: Matrix
+    let pinvCutoff: Double
 
     init(design x: Matrix, response y: [Double]) throws {
-        let (u, s, vt) = try x.singularValueDecomposition()
-        let k = s.count, p = x.columns, n = x.rows
+        let p = x.columns, n = x.rows
+        guard n >= p, p > 0 else {
+            throw QuantError(.insufficientData, "too few observations: \(n) rows for a regression on \(p) columns")
+        }
+        try x.requireFinite("the design matrix")
+        // X = QR (Householder, dgeqrf), then the SVD of the small R = U_R S Vᵀ: X's singular values
+        // and right vectors are R's, and Uᵀy = U_Rᵀ(Qᵀy)[0..<p]. This costs 2np² instead of a
+        // tall SVD, with the same pseudo-inverse solution.
+        var a = x.values
+        var tau = [Double](repeating: 0, count: p)
+        try LAPACKStatus.check(LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, Int32(n), Int32(p), &a, Int32(p), &tau), "dgeqrf")
+        var qty = y
+        try LAPACKStatus.check(LAPACKE_dormqr(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), Int32(n), 1, Int32(p),
+                                              a, Int32(p), tau, &qty, 1), "dormqr")
+        var r = [Double](repeating: 0, count: p * p)
+        for i in 0..<p { for j in i..<p { r[i * p + j] = a[i * p + j] } }
+        let (u, s, vt) = try Matrix(rows: p, columns: p, values: r).singularValueDecomposition()
         let smax = s.max() ?? 0
         let rankCutoff = smax * Double(max(n, p)) * Double.ulpOfOne
-        let pinvCutoff = 1e-15 * smax
+        pinvCutoff = 1e-15 * smax
         rank = s.filter { $0 > rankCutoff }.count
-        // Uᵀy, scaled by 1/s, then back through V.
-        var uty = [Double](repeating: 0, count: k)
-        for i in 0..<n {
-            let yi = y[i]
-            for j in 0..<k { uty[j] += u[i, j] * yi }
-        }
         var beta = [Double](repeating: 0, count: p)
-        var covariance = [Double](repeating: 0, count: p * p)
-        for j in 0..<k where s[j] > pinvCutoff {
-            let inverse = 1 / s[j]
-            let c = uty[j] * inverse
-            for a in 0..<p {
-                let va = vt[j, a]
-                beta[a] += va * c
-                let w = va * inverse * inverse
-                for b in 0..<p { covariance[a * p + b] += w * vt[j, b] }
-            }
+        for j in 0..<p where s[j] > pinvCutoff {
+            var c = 0.0
+            for i in 0..<p { c += u[i, j] * qty[i] }
+            c /= s[j]
+            for k in 0..<p { beta[k] += vt[j, k] * c }
         }
         coefficients = beta
+        var fitted = [Double](repeating: 0, count: n)
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(p), 1, x.values, Int32(p), beta, 1, 0, &fitted, 1)
         var ssr = 0.0
-        for i in 0..<n {
-            var fitted = 0.0
-            for j in 0..<p { fitted += x[i, j] * beta[j] }
-            ssr += (y[i] - fitted) * (y[i] - fitted)
-        }
+        for i in 0..<n { ssr += (y[i] - fitted[i]) * (y[i] - fitted[i]) }
         residualSumOfSquares = ssr
         let m = HypothesisTests.mean(y)
         centredTotalSumOfSquares = HypothesisTests.sumOfSquares(y, mean: m)
         observations = n
-        unscaledCovariance = try Matrix(rows: p, columns: p, values: covariance)
+        singularValues = s
+        rightVectors = vt
     }
 
     /// Gaussian log-likelihood at the fitted coefficients (σ² = SSR/n).
@@ -62,9 +68,19 @@ struct OrdinaryLeastSquares {
     var akaike: Double { -2 * logLikelihood + 2 * Double(rank) }
     var bayesian: Double { -2 * logLikelihood + log(Double(observations)) * Double(rank) }
 
+    /// [(XᵀX)⁻¹]ⱼⱼ = Σᵢ V²ⱼᵢ/s²ᵢ over the singular values kept by the pseudo-inverse.
+    func unscaledVariance(_ j: Int) -> Double {
+        var v = 0.0
+        for i in 0..<singularValues.count where singularValues[i] > pinvCutoff {
+            let w = rightVectors[i, j] / singularValues[i]
+            v += w * w
+        }
+        return v
+    }
+
     /// The t statistic of coefficient j, with σ² = SSR/(n − rank).
     func tStatistic(_ j: Int) -> Double {
         let sigma2 = residualSumOfSquares / Double(observations - rank)
-        return coefficients[j] / (sigma2 * unscaledCovariance[j, j]).squareRoot()
+        return coefficients[j] / (sigma2 * unscaledVariance(j)).squareRoot()
     }
 }
