@@ -41,6 +41,9 @@ public struct StudentT: ContinuousDistribution, Equatable {
     public func survival(_ x: Double) -> Double { Self.standardCDF(-(x - location) / scale, degreesOfFreedom) }
 
     public func quantile(_ p: Double) -> Double { location + scale * Self.standardQuantile(p, degreesOfFreedom) }
+
+    /// The x with survival(x) = q, exact for tiny q (by symmetry, −quantile of q about μ).
+    public func inverseSurvival(_ q: Double) -> Double { location - scale * Self.standardQuantile(q, degreesOfFreedom) }
 }
 
 extension StudentT {
