@@ -124,6 +124,17 @@ struct DistributionTests {
         moments(d.mean, d.variance, name)
     }
 
+    @Test("GEV mean and variance for shapes down to 1e-9 (mpmath)") func extremeValueMoments() throws {
+        let shapes = fixture.vector("gev_moments", "shape")
+        let means = fixture.vector("gev_moments", "mean"), variances = fixture.vector("gev_moments", "variance")
+        #expect(shapes.count == 9)
+        for (k, shape) in shapes.enumerated() {
+            let d = try GeneralizedExtremeValue(shape: shape)
+            #expect(abs(d.mean - means[k]) <= 1e-13 * means[k], "mean at ξ = \(shape): \(d.mean) vs \(means[k])")
+            #expect(abs(d.variance - variances[k]) <= 1e-12 * variances[k], "variance at ξ = \(shape): \(d.variance) vs \(variances[k])")
+        }
+    }
+
     @Test("Hansen's skewed t as arch's SkewStudent", arguments: ["skewt_5_m0.3", "skewt_8_0.5", "skewt_2.5_0.8"])
     func skewedT(name: String) throws {
         let d = try SkewedT(degreesOfFreedom: fixture.number(name, "df"), skewness: fixture.number(name, "lambda"))

@@ -218,6 +218,16 @@ cases["skewt_5_m0.3"] = skewt_case(5.0, -0.3, extra=[-40, -1, 0, 0.2, 30])
 cases["skewt_8_0.5"] = skewt_case(8.0, 0.5, extra=[-20, 0.05, 25])
 cases["skewt_2.5_0.8"] = skewt_case(2.5, 0.8, extra=[-3, 1e3])
 
+# GEV moments for shapes down to 1e-9, where (Gamma(1 - xi) - 1)/xi and the variance's
+# Gamma(1 - 2 xi) - Gamma(1 - xi)^2 cancel: 50-digit mpmath (scipy's genextreme.stats loses
+# digits there).
+xis = [1e-9, -1e-6, 0.004, -0.008, 0.03, -0.04, 0.25, -0.3, 0.45]
+cases["gev_moments"] = {
+    "shape": xis,
+    "mean": [float((mp.gamma(1 - mp.mpf(x)) - 1) / mp.mpf(x)) for x in xis],
+    "variance": [float((mp.gamma(1 - 2 * mp.mpf(x)) - mp.gamma(1 - mp.mpf(x)) ** 2) / mp.mpf(x) ** 2) for x in xis],
+}
+
 # Sampling check material: the Kolmogorov distribution is not needed, the Swift test computes
 # the KS distance itself; nothing stochastic comes from Python.
 out = {"library": f"scipy {scipy.__version__}, arch {arch.__version__}, numpy {np.__version__}", "cases": cases}
