@@ -41,3 +41,18 @@ public struct GARCHFit: Sendable {
         Array(parameters[model.meanParameterCount..<(model.meanParameterCount + model.varianceParameterCount)])
     }
 }
+
+extension GARCHFit {
+    /// The same fit with other parameter values (residuals and variances recomputed, the
+    /// log-likelihood re-evaluated): to inspect standard errors or forecasts at given values.
+    ///
+    /// - Throws: `shapeMismatch` or `invalidArgument` for parameters the model cannot take.
+    public func replacingParameters(_ parameters: [Double]) throws -> GARCHFit {
+        try model.checkParameters(parameters)
+        let likelihood = try GARCHLikelihood(model: model, returns: returns)
+        let (e, s) = parameters.withUnsafeBufferPointer { likelihood.path($0) }
+        let ll = parameters.withUnsafeBufferPointer { likelihood.logLikelihood($0) }
+        return GARCHFit(model: model, parameters: parameters, logLikelihood: ll, residuals: e,
+                        conditionalVariance: s, evaluations: 0, returns: returns)
+    }
+}
