@@ -48,11 +48,21 @@ extension GARCHFit {
     ///
     /// - Throws: `shapeMismatch` or `invalidArgument` for parameters the model cannot take.
     public func replacingParameters(_ parameters: [Double]) throws -> GARCHFit {
-        try model.checkParameters(parameters)
+        try GARCHFit(model: model, returns: returns, parameters: parameters)
+    }
+
+    /// The model evaluated at given parameters instead of fitted: residuals, variances and
+    /// log-likelihood exactly as a fit ending there would report them (e.g. to compare with
+    /// another package's estimates, or to forecast with published parameters).
+    ///
+    /// - Throws: as ``GARCHModel/fit(_:)`` for bad data; `shapeMismatch`, `nonFinite` or
+    ///   `invalidArgument` for parameters the model cannot take.
+    public init(model: GARCHModel, returns: [Double], parameters: [Double]) throws {
         let likelihood = try GARCHLikelihood(model: model, returns: returns)
+        try model.checkParameters(parameters)
         let (e, s) = parameters.withUnsafeBufferPointer { likelihood.path($0) }
         let ll = parameters.withUnsafeBufferPointer { likelihood.logLikelihood($0) }
-        return GARCHFit(model: model, parameters: parameters, logLikelihood: ll, residuals: e,
-                        conditionalVariance: s, evaluations: 0, returns: returns)
+        self.init(model: model, parameters: parameters, logLikelihood: ll, residuals: e,
+                  conditionalVariance: s, evaluations: 0, returns: returns)
     }
 }

@@ -9,6 +9,7 @@ extension GARCHLikelihood {
     /// binds and scaled by 1/σ² where the logarithmic ceiling does); EGARCH, whose recursion feeds
     /// on σₜ through zₜ, uses central differences.
     func negativeLogLikelihood(_ theta: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
+        if hasFastPath { return -fastLogLikelihoodNegatingGradient(theta, gradient) }
         guard let gradient else { return -logLikelihood(theta) }
         switch model.process {
         case .egarch:
@@ -34,6 +35,12 @@ extension GARCHLikelihood {
             for i in 0..<gradient.count { gradient[i] = -gradient[i] }
             return -value
         }
+    }
+
+    private func fastLogLikelihoodNegatingGradient(_ theta: UnsafeBufferPointer<Double>, _ gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
+        let value = fastLogLikelihood(theta, gradient: gradient)
+        if let gradient { for i in 0..<gradient.count { gradient[i] = -gradient[i] } }
+        return value
     }
 
     /// Log-likelihood and its gradient for the GARCH recursion in one pass, keeping only the last

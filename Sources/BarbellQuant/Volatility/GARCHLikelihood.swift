@@ -20,6 +20,8 @@ struct GARCHLikelihood {
     let model: GARCHModel
     let returns: [Double]
     let startResiduals: [Double]
+    /// The mean's starting value: ȳ for a constant mean, 0 for a zero mean.
+    let startMean: Double
     let backcast: Double
     let lowerBounds: [Double]
     let upperBounds: [Double]
@@ -41,6 +43,7 @@ struct GARCHLikelihood {
             throw QuantError(.invalidArgument, "the returns are constant (\(returns[0])); there is no variance to model")
         }
         startResiduals = e
+        startMean = mean
         let ewmaStart = Self.exponentialBackcast(e)
         backcast = model.process == .egarch ? log(ewmaStart) : ewmaStart
         (lowerBounds, upperBounds) = Self.varianceBounds(e, start: ewmaStart)
@@ -66,24 +69,26 @@ struct GARCHLikelihood {
     /// `arch`'s `variance_bounds`: lower and upper bound per observation.
     static func varianceBounds(_ e: [Double], start: Double) -> ([Double], [Double]) {
         let n = e.count
-        var ewma = [Double](repeating: 0, count: n)
+        var sum = 0.0, maxSquare = 0.0
+        for x in e {
+            sum += x
+            maxSquare = max(maxSquare, x * x)
+        }
+        let mean = sum / Double(n)
+        var squares = 0.0
+        for x in e { squares += (x - mean) * (x - mean) }
+        let variance = squares / Double(n)
+        let floor = variance / 1e8, minimumCeiling = 1 + maxSquare, maximumCeiling = 1e7 * (1 + maxSquare)
+        var lower = [Double](repeating: 0, count: n), upper = lower
         var previous = start
         for t in 0..<n {
             // arch runs its GARCH recursion with (ω, α, β) = (0, 0.06, 0.94) and the backcast.
-            var s = 0.0
-            s += (1 - 0.94) * (t == 0 ? start : e[t - 1] * e[t - 1])
-            s += 0.94 * previous
-            ewma[t] = s
-            previous = s
-        }
-        let mean = e.reduce(0, +) / Double(n)
-        let variance = e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-        let maxSquare = e.reduce(0) { max($0, $1 * $1) }
-        let floor = variance / 1e8, minimumCeiling = 1 + maxSquare, maximumCeiling = 1e7 * (1 + maxSquare)
-        var lower = [Double](repeating: 0, count: n), upper = lower
-        for t in 0..<n {
-            lower[t] = max(ewma[t] / 1e6, floor)
-            upper[t] = min(max(ewma[t] * 1e6, minimumCeiling), maximumCeiling)
+            var ewma = 0.0
+            ewma += (1 - 0.94) * (t == 0 ? start : e[t - 1] * e[t - 1])
+            ewma += 0.94 * previous
+            previous = ewma
+            lower[t] = max(ewma / 1e6, floor)
+            upper[t] = min(max(ewma * 1e6, minimumCeiling), maximumCeiling)
         }
         return (lower, upper)
     }
@@ -197,6 +202,12 @@ struct GARCHLikelihood {
     /// The Gaussian log-likelihood of the variance parameters `volatility` on the starting
     /// residuals: what `arch` ranks its grid of starting values by.
     func gaussianLogLikelihood(volatility: [Double]) -> Double {
+        if hasFastRecursion {
+            // The same residuals y − ȳ (or y) through the one-pass kernel.
+            let theta = (model.mean == .constant ? [startMean] : []) + volatility
+            var kernel = FastNormalKernel()
+            return theta.withUnsafeBufferPointer { fastPass(&kernel, $0, nil) }
+        }
         var s = [Double](repeating: 0, count: count)
         startResiduals.withUnsafeBufferPointer { e in
             volatility.withUnsafeBufferPointer { w in

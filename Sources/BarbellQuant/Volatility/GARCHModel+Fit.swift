@@ -27,11 +27,16 @@ extension GARCHModel {
             start += innovations.startingValues(standardized: zip(likelihood.startResiduals, s).map { $0 / $1.squareRoot() })
         }
 
+        // SLSQP minimises the *average* negative log-likelihood: the same optimum as arch's sum,
+        // but gradients of order one, so the first quasi-Newton steps (identity Hessian) are of
+        // a sensible length instead of n times too long: far fewer evaluations.
+        let perObservation = 1 / Double(returns.count)
         var program = NonlinearProgram(dimension: parameterCount) { x, g in
-            let value = likelihood.negativeLogLikelihood(x, gradient: g)
+            let value = likelihood.negativeLogLikelihood(x, gradient: g) * perObservation
             guard value.isFinite else {
                 throw QuantError(.optimizerFailed, "the log-likelihood is not finite at \(Array(x)); the data may be badly scaled")
             }
+            if let g { for i in 0..<g.count { g[i] *= perObservation } }
             return value
         }
         let bounds = parameterBounds(likelihood.startResiduals)
@@ -51,7 +56,8 @@ extension GARCHModel {
             throw QuantError(.optimizerFailed, "\(name) fit did not converge: \(error.message)")
         }
         let (e, s) = solution.x.withUnsafeBufferPointer { likelihood.path($0) }
-        return GARCHFit(model: self, parameters: solution.x, logLikelihood: -solution.value,
+        let logLikelihood = -solution.x.withUnsafeBufferPointer { likelihood.negativeLogLikelihood($0, gradient: nil) }
+        return GARCHFit(model: self, parameters: solution.x, logLikelihood: logLikelihood,
                         residuals: e, conditionalVariance: s, evaluations: solution.evaluations, returns: returns)
     }
 
@@ -97,14 +103,15 @@ extension GARCHModel {
             }
         }
         // The grid repeats candidates when p or o is zero; arch keeps the first best (argmax).
-        var best = candidates[0], bestValue = -Double.infinity
         var seen = Set<[Double]>()
-        for candidate in candidates where seen.insert(candidate).inserted {
-            let value = likelihood.gaussianLogLikelihood(volatility: candidate)
-            if value > bestValue {
-                best = candidate
-                bestValue = value
-            }
+        let unique = candidates.filter { seen.insert($0).inserted }
+        let values = likelihood.hasFastRecursion
+            ? likelihood.gaussianGrid(unique)
+            : unique.map { likelihood.gaussianLogLikelihood(volatility: $0) }
+        var best = unique[0], bestValue = -Double.infinity
+        for (candidate, value) in zip(unique, values) where value > bestValue {
+            best = candidate
+            bestValue = value
         }
         return best
     }
@@ -174,7 +181,8 @@ extension GARCHModel {
         let original = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(returns.count)
         var scale = original, rescale = 1.0
         while !(0.1 <= scale && scale < 10_000) && scale > 0 {
-            rescale *= scale < 1 ? 10 : 0.1
+            // Divide rather than multiply by 0.1, as arch does, so 0.01 comes out exactly.
+            if scale < 1 { rescale *= 10 } else { rescale /= 10 }
             scale = original * rescale * rescale
         }
         return rescale == 1 ? nil : rescale
