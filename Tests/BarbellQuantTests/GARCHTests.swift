@@ -60,6 +60,14 @@ struct GARCHFitTests {
         #expect(abs(fit.aic - (-2 * fit.logLikelihood + 2 * Double(archParams.count))) < 1e-9)
         #expect(abs(fit.aic - fixture.number(name, "aic")) <= 2e-6 * abs(fixture.number(name, "aic")) + 1e-9)
         #expect(abs(fit.bic - fixture.number(name, "bic")) <= 2e-6 * abs(fixture.number(name, "bic")) + 1e-9)
+        if name.hasPrefix("sp500_2520") {
+            // Standard errors at our own estimates: the estimates differ from arch's in the 4th-5th
+            // digit and the numerical Hessian amplifies that, so within 5% (the "a few %").
+            let ours = try fit.standardErrors()
+            for i in ours.indices where abs(archParams[i]) > 2 * se[i] {
+                #expect(abs(ours[i] - se[i]) <= 0.05 * se[i], "\(name) se \(m.parameterNames[i]): \(ours[i]) vs arch \(se[i])")
+            }
+        }
         let vol = stride(from: 0, to: y.count, by: 25).map { fit.conditionalVolatility[$0] }
         // Volatility paths at parameters that agree to ~1e-4 agree to about that, relatively.
         #expect(relativeError(vol, fixture.vector(name, "vol_step25")) < 5e-3, "\(name) volatility")
