@@ -97,12 +97,11 @@ extension GARCHLikelihood {
                         var r = slot - 1 - j
                         if r < 0 { r += lags }
                         let past = ringE[r]
+                        // arch adds γ·ε²·0 for a non-negative ε: nothing.
                         if past < 0 {
                             v += theta[c] * (past * past)
                             d[c] += past * past
                             if hasMean { d[0] -= 2 * theta[c] * past }
-                        } else {
-                            v += theta[c] * (past * past) * 0
                         }
                     }
                 }
