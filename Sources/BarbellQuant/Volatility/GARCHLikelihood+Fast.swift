@@ -11,11 +11,13 @@ struct LogSum {
 
     @inline(__always)
     mutating func add(_ x: Double) {
-        guard x >= Double.leastNormalMagnitude, x.isFinite else {
+        let bits = x.bitPattern
+        // One unsigned comparison: the biased exponent of a positive normal finite number is
+        // 1…2046, i.e. bits − 2⁵² < 0x7fe·2⁵² (negative numbers wrap to huge values).
+        guard bits &- 0x0010_0000_0000_0000 < 0x7fe0_0000_0000_0000 else {
             logs += log(x)
             return
         }
-        let bits = x.bitPattern
         exponents += Int(truncatingIfNeeded: (bits >> 52) & 0x7ff) - 1023
         product *= Double(bitPattern: (bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000)
         if product > 0x1p900 {
