@@ -5,6 +5,6 @@ struct RiskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "risk",
         abstract: "Volatility models, tail risk, value at risk and stress tests.",
-        subcommands: [RiskEVT.self, RiskVaR.self, RiskStress.self]
+        subcommands: [RiskGarch.self, RiskEVT.self, RiskVaR.self, RiskStress.self]
     )
 }
