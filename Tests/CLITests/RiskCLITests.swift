@@ -9,10 +9,25 @@ struct RiskCLITests {
 
     @Test("risk --help and every verb's help exit 0")
     func help() throws {
-        for args in [["risk", "--help"], ["risk", "evt", "--help"], ["risk", "var", "--help"], ["risk", "stress", "--help"]] {
+        for args in [["risk", "--help"], ["risk", "garch", "--help"], ["risk", "evt", "--help"], ["risk", "var", "--help"], ["risk", "stress", "--help"]] {
             let r = try CLI.run(args)
             #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(args)")
         }
+    }
+
+    @Test("risk garch --json prints arch's parameter names and fit statistics; too few returns exit 2")
+    func garch() throws {
+        let r = try CLI.run(["risk", "garch", CLI.sample("arch_sp500.csv.gz"), "--model", "gjr", "--dist", "t", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try json(r)
+        let parameters = out["parameters"] as? [String: Double] ?? [:]
+        #expect(Set(parameters.keys) == ["mu", "omega", "alpha[1]", "gamma[1]", "beta[1]", "nu"])
+        // arch 8.0 on the same 5,030 returns ×100: −6744.4314 (Tests/Fixtures/quant/garch.json).
+        #expect(abs((out["log_likelihood"] as? Double ?? 0) + 6744.4314) < 1e-3)
+        #expect(out["aic"] != nil && out["bic"] != nil)
+        let short = CLI.write("date,close\n" + (1...50).map { "2020-01-\(String(format: "%02d", $0 % 28 + 1))T\($0 % 24):00:00Z,\(100 + $0)" }.joined(separator: "\n") + "\n", name: "short.csv")
+        let few = try CLI.run(["risk", "garch", short])
+        #expect(few.status == 2, "\(few.stderr)")
     }
 
     @Test("risk evt --json reports the GPD tail, VaR/ES levels, Hill and GEV")
@@ -33,7 +48,7 @@ struct RiskCLITests {
         #expect(all.status == 0, "\(all.stderr)")
         let results = try json(all)["results"] as? [[String: Any]] ?? []
         let methods = results.compactMap { ($0["estimate"] as? [String: Any])?["method"] as? String }
-        #expect(methods == ["historical", "normal", "student_t", "cornish_fisher", "monte_carlo", "evt"])
+        #expect(methods == ["historical", "normal", "student_t", "cornish_fisher", "monte_carlo", "evt", "filtered_historical"])
 
         let portfolio = try CLI.run(["risk", "var", CLI.sample("skfolio_sp500_dataset.csv.gz"), "--weights", "AAPL=0.5,XOM=0.5",
                                      "--method", "monte-carlo", "--horizon", "10", "--json"])

@@ -26,7 +26,7 @@ extension GARCHFit {
         if horizon == 1 { return [oneStep] }
         var total = [Double](repeating: 0, count: horizon)
         var rng = SplitMix64(seed: seed)
-        let sampler = GARCHInnovationSampler(model.innovations, shape: shapeParameters)
+        let sampler = try GARCHInnovationSampler(model.innovations, shape: shapeParameters)
         for _ in 0..<simulations {
             let path = simulatePath(horizon: horizon, sampler: sampler, rng: &rng)
             for h in 0..<horizon { total[h] += path[h] }

@@ -19,7 +19,7 @@ extension GARCHModel {
         }
         let mu = mean == .constant ? parameters[0] : 0
         let w = Array(parameters[meanParameterCount..<(meanParameterCount + varianceParameterCount)])
-        let sampler = GARCHInnovationSampler(innovations, shape: Array(parameters.suffix(shapeParameterCount)))
+        let sampler = try GARCHInnovationSampler(innovations, shape: Array(parameters.suffix(shapeParameterCount)))
         var rng = SplitMix64(seed: seed)
         let total = count + burn, m = max(maxLag, 1)
         var z = [Double](repeating: 0, count: total), data = z, sigma2 = z, state = z

@@ -6,7 +6,7 @@ import Foundation
 struct RiskVaR: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "var",
-        abstract: "Value at risk and expected shortfall (historical, normal, Student-t, Cornish-Fisher, Monte Carlo, EVT).",
+        abstract: "Value at risk and expected shortfall (historical, normal, Student-t, Cornish-Fisher, Monte Carlo, EVT, filtered historical).",
         discussion: """
         VaR and ES are positive losses as a fraction of value. With --weights the portfolio is the \
         constant-weight mix of the tickers on the days all of them have prices; Monte Carlo then \
@@ -17,7 +17,7 @@ struct RiskVaR: ParsableCommand {
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable {
-        case historical, normal, studentT = "student-t", cornishFisher = "cornish-fisher", monteCarlo = "monte-carlo", evt, all
+        case historical, normal, studentT = "student-t", cornishFisher = "cornish-fisher", monteCarlo = "monte-carlo", evt, fhs, all
     }
 
     @Argument(help: "Market-data file: one ticker, or several with --weights.")
@@ -77,7 +77,8 @@ struct RiskVaR: ParsableCommand {
             let estimate = try self.estimate(m, returns: returns, assets: assetReturns, weights: assetWeights, horizon: horizon)
             var test: VaRBacktest?
             if let window = backtest {
-                guard m != .monteCarlo else { rows.append(Row(estimate: estimate)); continue }
+                // Monte Carlo and FHS refits per window are too costly to roll; they are not backtested.
+                guard m != .monteCarlo, m != .fhs else { rows.append(Row(estimate: estimate)); continue }
                 test = try VaRBacktest.rolling(returns, window: window, confidence: confidence) { history in
                     try self.estimate(m, returns: history, assets: nil, weights: nil, horizon: 1)
                 }.backtest
@@ -106,6 +107,11 @@ struct RiskVaR: ParsableCommand {
         case .studentT: return try ValueAtRisk.studentT(returns, confidence: confidence, horizon: horizon)
         case .cornishFisher: return try ValueAtRisk.cornishFisher(returns, confidence: confidence, horizon: horizon)
         case .evt: return try ValueAtRisk.extremeValue(returns, confidence: confidence, horizon: horizon, thresholdQuantile: thresholdQuantile)
+        case .fhs:
+            // GARCH(1,1) by Gaussian quasi-maximum likelihood: the filter for FHS (the residuals'
+            // own distribution then replaces the normal).
+            return try ValueAtRisk.filteredHistorical(returns, confidence: confidence, horizon: horizon,
+                                                      simulations: min(scenarios, 20_000), seed: seed)
         case .monteCarlo:
             let panel = try Matrix(assets ?? returns.map { [$0] })
             let w = weights ?? [1]
