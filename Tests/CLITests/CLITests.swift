@@ -133,5 +133,9 @@ struct CLITests {
         let r = try CLI.run(["demo", "--store", CLI.temporaryPath("demo.sqlite")])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("importing again added 0"))
+        // The risk summary: GARCH, VaR/ES by six methods, the EVT tail, portfolios and stress.
+        for part in ["7. Risk", "GARCH(1,1)-t", "filtered_historical", "EVT: GPD tail", "max Sharpe", "HRP:", "gfc_2008"] {
+            #expect(r.stdout.contains(part), "demo output lacks '\(part)'")
+        }
     }
 }

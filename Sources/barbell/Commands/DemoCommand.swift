@@ -88,12 +88,13 @@ struct DemoCommand: AsyncParsableCommand {
             // 6. Features on the stored SPX history, batch and streaming.
             let history = try await store.bars(symbol: "SPX", timeframe: .oneDay, from: nil, to: nil)
             print("\n" + (try DemoFeatures.summary(history)))
+            print("\n" + (try DemoRisk.summary(spx: history, stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], samples: dir)))
             try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
-        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature.")
+        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature; `barbell risk`, `barbell portfolio` and `barbell options` for the quant core.")
     }
 
     func options(symbol: String?, prices: PriceAdjustment = .none, adjust: PriceAdjustmentMethod? = nil) -> MarketFileOptions {
