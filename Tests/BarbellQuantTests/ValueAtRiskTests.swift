@@ -99,6 +99,22 @@ struct ValueAtRiskTests {
         #expect(tenDay.horizonScaling == HorizonScaling.simulatedPaths)
     }
 
+    @Test("portfolio returns are the weighted asset scenarios, reduced without materialising them")
+    func portfolioReduction() throws {
+        let covariance = try Matrix([[4e-4, 1e-4, 5e-5], [1e-4, 2.25e-4, 3e-5], [5e-5, 3e-5, 1e-4]])
+        for distribution in [ScenarioSimulator.Distribution.normal, .studentT(degreesOfFreedom: 5)] {
+            let simulator = try ScenarioSimulator(mean: [5e-4, 3e-4, 1e-4], covariance: covariance, distribution: distribution)
+            let weights = [0.5, 0.3, 0.2]
+            // 10,000 scenarios span three seeding blocks, so block boundaries are covered too.
+            let assets = simulator.scenarios(count: 10_000, seed: 77)
+            let pnl = try simulator.portfolioReturns(weights: weights, count: 10_000, seed: 77)
+            for t in stride(from: 0, to: 10_000, by: 97) {
+                let direct = (0..<3).reduce(0.0) { $0 + weights[$1] * assets[t, $1] }
+                #expect(abs(pnl[t] - direct) < 1e-15, "scenario \(t)")
+            }
+        }
+    }
+
     @Test("Student-t scenarios keep the covariance and fatten the tail")
     func studentTScenarios() throws {
         let covariance = try Matrix([[1.0, 0.6], [0.6, 1.0]])

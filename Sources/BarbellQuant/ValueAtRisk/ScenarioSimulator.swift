@@ -75,17 +75,44 @@ public struct ScenarioSimulator: Sendable {
 
     /// Portfolio returns `w·r` of `count` scenarios over `horizon` periods; horizons above one
     /// sum `horizon` independent one-period scenarios per path.
+    ///
+    /// The scenarios are the same draws as ``scenarios(count:seed:)`` makes (same blocks, same
+    /// seeds, same order), but each is reduced on the fly as `w·μ + (Lᵀw)·z` — algebraically
+    /// `w·(μ + Lz)` — so no `count × assets` matrix is ever written: the cost is the normal
+    /// draws, and memory stays at one value per scenario.
     public func portfolioReturns(weights: [Double], count: Int, horizon: Int = 1, seed: UInt64) throws -> [Double] {
-        guard weights.count == mean.count else {
-            throw QuantError(.shapeMismatch, "\(weights.count) weights for \(mean.count) assets")
+        let n = mean.count
+        guard weights.count == n else {
+            throw QuantError(.shapeMismatch, "\(weights.count) weights for \(n) assets")
         }
         guard count >= 1, horizon >= 1 else {
             throw QuantError(.invalidArgument, "scenario count (\(count)) and horizon (\(horizon)) must be at least 1")
         }
-        let all = scenarios(count: count * horizon, seed: seed)
-        var pnl = [Double](repeating: 0, count: count * horizon)
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(count * horizon), Int32(mean.count), 1,
-                    all.values, Int32(mean.count), weights, 1, 0, &pnl, 1)
+        // b = Lᵀw: the portfolio's loading on each independent shock.
+        var loading = [Double](repeating: 0, count: n)
+        for i in 0..<n { for k in 0...i { loading[k] += weights[i] * factor[i, k] } }
+        let drift = zip(weights, mean).reduce(0) { $0 + $1.0 * $1.1 }
+        let total = count * horizon
+        var pnl = [Double](repeating: 0, count: total)
+        let blocks = (total + Self.blockSize - 1) / Self.blockSize
+        let distribution = self.distribution
+        let b = loading
+        pnl.withUnsafeMutableBufferPointer { buffer in
+            let address = Int(bitPattern: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                let out = UnsafeMutablePointer<Double>(bitPattern: address)!
+                var generator = SplitMix64(seed: seed &+ UInt64(block) &* (0x9E37_79B9_7F4A_7C15 &<< 40))
+                let start = block * Self.blockSize, end = min(total, start + Self.blockSize)
+                for row in start..<end {
+                    var shock = 0.0
+                    for k in 0..<n { shock += b[k] * StandardNormal.sample(using: &generator) }
+                    if case .studentT(let nu) = distribution {
+                        shock *= ((nu - 2) / GammaDraws.chiSquared(degreesOfFreedom: nu, using: &generator)).squareRoot()
+                    }
+                    out[row] = drift + shock
+                }
+            }
+        }
         guard horizon > 1 else { return pnl }
         return (0..<count).map { path in pnl[(path * horizon)..<((path + 1) * horizon)].reduce(0, +) }
     }
