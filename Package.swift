@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BarbellStore", targets: ["BarbellStore"]),
         .library(name: "BarbellFeatures", targets: ["BarbellFeatures"]),
         .library(name: "BarbellQuant", targets: ["BarbellQuant"]),
+        .library(name: "BarbellRegimes", targets: ["BarbellRegimes"]),
         .library(name: "BarbellTorch", targets: ["BarbellTorch"]),
         .executable(name: "barbell", targets: ["barbell"]),
         .executable(name: "barbell-bench", targets: ["barbell-bench"]),
@@ -36,6 +37,7 @@ let package = Package(
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CNLopt", path: "Sources/CNLopt"),
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         .target(
             name: "CTorch",
             path: "Sources/CTorch",
@@ -74,6 +76,10 @@ let package = Package(
             dependencies: ["BarbellData", "CLapack", "CNLopt", "CGLPK"]
         ),
         .target(
+            name: "BarbellRegimes",
+            dependencies: ["BarbellData", "BarbellQuant", "CFFTW"]
+        ),
+        .target(
             name: "BarbellTorch",
             dependencies: ["CTorch"]
         ),
@@ -86,6 +92,7 @@ let package = Package(
                 "BarbellStore",
                 "BarbellFeatures",
                 "BarbellQuant",
+                "BarbellRegimes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +103,7 @@ let package = Package(
                 "BarbellStore",
                 "BarbellFeatures",
                 "BarbellQuant",
+                "BarbellRegimes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,6 +113,7 @@ let package = Package(
         .testTarget(name: "BarbellFeaturesTests", dependencies: ["BarbellFeatures", "BarbellData"]),
         .testTarget(name: "BarbellStoreTests", dependencies: ["BarbellStore", "BarbellData", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant", "BarbellData"]),
+        .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
