@@ -107,6 +107,25 @@ struct PeriodogramTests {
     }
 }
 
+extension PeriodogramTests {
+    /// Plans made from many tasks at once (the planner lock) give the same spectra as made alone.
+    @Test("concurrent planning and execution agree with serial")
+    func concurrent() async throws {
+        // Lengths no other test uses, so the plans are made here, from the tasks, first.
+        let lengths = Array(1301..<1341)
+        let parallel = try await withThrowingTaskGroup(of: (Int, [Double]).self) { group in
+            for (i, n) in lengths.enumerated() {
+                group.addTask { (i, try Periodogram((0..<n).map { cos(Double($0 * $0) * 0.01) }).power) }
+            }
+            var out = [[Double]](repeating: [], count: lengths.count)
+            for try await (i, p) in group { out[i] = p }
+            return out
+        }
+        let serial = try lengths.map { n in try Periodogram((0..<n).map { cos(Double($0 * $0) * 0.01) }).power }
+        #expect(parallel == serial)
+    }
+}
+
 /// Lomb-Scargle against scipy.signal.lombscargle (SciPy 1.17).
 @Suite("Cycles: Lomb-Scargle")
 struct LombScargleTests {
@@ -128,6 +147,27 @@ struct LombScargleTests {
                                           floatingMean: floating, normalization: norm)
             #expect(relativeError(p, f.vector("lombscargle_\(data)_\(label)", "power")) < 1e-9, "\(label)")
         }
+    }
+
+    /// The fixture's S&P 500 input rebuilt here from Samples through BarbellData: the trading-day
+    /// times as calendar days and the returns, so the real-data path is the one tested.
+    @Test("S&P 500 trading days from Samples give scipy's answer")
+    func fromSamples() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/arch_sp500.csv.gz")
+        let loaded = try MarketFile.loadBars(url.path)[0]
+        let close = loaded.adjClose!, stamps = loaded.series.timestamps
+        let returns = (1..<close.count).map { 100 * (close[$0] / close[$0 - 1] - 1) }
+        let last = Array(returns.suffix(400)), times = Array(stamps.suffix(400))
+        let input = "lombscargle_sp500_input"
+        #expect(LombScargle.days(since: times) == f.vector(input, "t"))
+        #expect(relativeError(last, f.vector(input, "y")) < 1e-13)
+        let p = try LombScargle.power(timestamps: times, values: last,
+                                      cyclesPerDay: f.vector(input, "w").map { $0 / (2 * Double.pi) })
+        #expect(relativeError(p, f.vector("lombscargle_sp500_plain", "power")) < 1e-9)
+        var shuffled = times
+        shuffled.swapAt(10, 11)
+        code(.invalidArgument) { _ = try LombScargle.power(timestamps: shuffled, values: last, cyclesPerDay: [0.1]) }
     }
 
     @Test("bad input: non-increasing times, NaN, length mismatch, no frequencies")
