@@ -26,9 +26,13 @@ public struct STL: Sendable, Equatable {
 
     /// The decomposition and the final robustness weights (all ones when not robust).
     public struct Result: Sendable, Equatable {
+        /// The smooth long-run component.
         public let trend: [Double]
+        /// The periodic component (its cycle-subseries smoothed, low-pass trend removed).
         public let seasonal: [Double]
+        /// y − trend − seasonal.
         public let resid: [Double]
+        /// Robustness weights of the last outer iteration, in [0, 1]; near 0 marks an outlier.
         public let weights: [Double]
     }
 
