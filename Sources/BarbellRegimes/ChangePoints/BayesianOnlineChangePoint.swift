@@ -56,7 +56,7 @@ public struct BayesianOnlineChangePoint: Sendable {
     /// - Throws: `.invalidArgument` unless 0 < hazard < 1, 0 ≤ truncation < 1, changeWindow ≥ 1 and
     ///   0 < alarmThreshold < 1.
     public init(hazard: Double = 1.0 / 250, prior: NormalGammaPrior, truncation: Double = 1e-12,
-                changeWindow: Int = 5, alarmThreshold: Double = 0.5) throws {
+                changeWindow: Int = 10, alarmThreshold: Double = 0.5) throws {
         try requireDetector(hazard > 0 && hazard < 1, "BayesianOnlineChangePoint", "hazard", hazard, "a number in (0, 1)")
         try requireDetector(truncation >= 0 && truncation < 1, "BayesianOnlineChangePoint", "truncation", truncation, "a number in [0, 1)")
         try requireDetector(changeWindow >= 1, "BayesianOnlineChangePoint", "changeWindow", changeWindow, "an integer ≥ 1")
@@ -117,7 +117,7 @@ public struct BayesianOnlineChangePoint: Sendable {
 
     /// The streaming signals of `series`, bar by bar.
     public static func detect(_ series: [Double], hazard: Double = 1.0 / 250, prior: NormalGammaPrior,
-                              truncation: Double = 1e-12, changeWindow: Int = 5,
+                              truncation: Double = 1e-12, changeWindow: Int = 10,
                               alarmThreshold: Double = 0.5) throws -> [Signal] {
         var detector = try BayesianOnlineChangePoint(hazard: hazard, prior: prior, truncation: truncation,
                                                      changeWindow: changeWindow, alarmThreshold: alarmThreshold)

@@ -17,7 +17,7 @@ import Foundation
 public struct CUSUMDetector: Sendable {
     /// One bar's state.
     public struct Signal: Sendable, Equatable {
-        /// S⁺_t (0 after an alarm's reset is reported as the value that crossed h).
+        /// S⁺_t (at an alarm, the value that crossed h; the sums restart at 0 after it).
         public let upper: Double
         /// S⁻_t.
         public let lower: Double
