@@ -35,6 +35,8 @@ public struct HMMFit: Sendable, Equatable {
     public let logLikelihoodHistory: [Double]
     /// Whether the gain fell below the tolerance before the iteration cap.
     public let converged: Bool
+    /// Log-likelihood of the data under the returned ``model`` (one more forward pass).
+    public let logLikelihood: Double
     /// States floored at ``HMMFitOptions/minCovariance`` (empty when none collapsed).
     public let flooredStates: [HMMVarianceFloor]
 }
@@ -68,7 +70,12 @@ extension GaussianHMM {
                 break
             }
         }
-        return HMMFit(model: model, logLikelihoodHistory: history, converged: converged, flooredStates: floors)
+        var b = HMMKernel(model).logDensities(x)
+        var alpha = [Double](repeating: 0, count: x.count * stateCount)
+        var logScale = [Double](repeating: 0, count: x.count)
+        try HMMKernel(model).forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
+        return HMMFit(model: model, logLikelihoodHistory: history, converged: converged,
+                      logLikelihood: logScale.reduce(0, +), flooredStates: floors)
     }
 
     /// hmmlearn's M-step from the E-step's posteriors and transition counts.
