@@ -118,6 +118,40 @@ struct GaussianHMMRecursionTests {
         #expect(fit.model.means.flatMap { $0 }.allSatisfy { $0.isFinite })
     }
 
+    @Test("a full-covariance state collapsing onto one repeated point is floored, positive definite, finite")
+    func collapseFlooredFull() throws {
+        var g = SplitMix64(seed: 17)
+        let x: [[Double]] = (0..<400).map { (t: Int) -> [Double] in
+            let a = StandardNormal.sample(using: &g), b = StandardNormal.sample(using: &g)
+            return t % 8 == 0 ? [4, 4] : [a, b]
+        }
+        let m = try GaussianHMM(covarianceType: .full, startProbabilities: [0.5, 0.5],
+                                transitionMatrix: [[0.9, 0.1], [0.9, 0.1]], means: [[0, 0], [4, 4]],
+                                covariances: [[[1, 0], [0, 1]], [[0.01, 0], [0, 0.01]]])
+        let fit = try m.fitted(to: x, options: HMMFitOptions(maxIterations: 10, tolerance: 0))
+        #expect(fit.flooredStates.contains { $0.state == 1 })
+        #expect(fit.model.covariances[1].allSatisfy { $0.allSatisfy { $0.isFinite } })
+        #expect(fit.model.covariances[1][0][0] >= 1e-3 && fit.model.covariances[1][1][1] >= 1e-3)
+        #expect(fit.logLikelihood.isFinite)
+    }
+
+    // hmmlearn with tol = t follows the same trajectory as with tol = 0 and stops after the
+    // first iteration whose gain is below t, so its stopping point is read off the fixture history.
+    @Test("tolerance stops where hmmlearn's monitor would; the cap stops unconverged", arguments: ["sp2.full", "sim.diag", "sim.spherical"])
+    func convergence(_ c: String) throws {
+        let history = RegimeFixture.hmm.vector(c, "history")
+        let x = HMMData.rows(String(c.split(separator: ".")[0]))
+        let m = try HMMData.model(c, prefix: "init_")
+        for tol in [1.0, 0.01] {
+            let stop = (1..<history.count).first { history[$0] - history[$0 - 1] < tol }.map { $0 + 1 }
+            let fit = try m.fitted(to: x, options: HMMFitOptions(maxIterations: 25, tolerance: tol))
+            #expect(fit.logLikelihoodHistory.count == (stop ?? 25))
+            #expect(fit.converged == (stop != nil))
+        }
+        let capped = try m.fitted(to: x, options: HMMFitOptions(maxIterations: 3, tolerance: 0))
+        #expect(capped.logLikelihoodHistory.count == 3 && !capped.converged)
+    }
+
     @Test("parameter count matches hmmlearn's for every covariance type")
     func parameterCount() throws {
         // hmmlearn: bic − aic = p (log n − 2), so p is recovered from the fixture exactly.
