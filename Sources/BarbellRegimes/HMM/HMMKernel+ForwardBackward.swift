@@ -25,15 +25,19 @@ extension HMMKernel {
     }
 
     /// The scaled forward pass: filtered probabilities (n × k), the scaled densities
-    /// `exp(log b − max_t)` left in `b`, the per-step log normalisers in `logScale`.
+    /// `exp(log b − max_t)` left in `b`, the per-step log normalisers in `logScale` and, when
+    /// given, the normalisers of the shifted densities in `scale`.
     /// - Throws: `.nonFinite` when some observation has zero probability under the model.
-    func forward(_ b: inout [Double], n: Int, alpha: inout [Double], logScale: inout [Double]) throws {
+    func forward(_ b: inout [Double], n: Int, alpha: inout [Double], logScale: inout [Double],
+                 scale: UnsafeMutablePointer<Double>? = nil) throws {
         var bad = -1
+        var sc = 0.0
         b.withUnsafeMutableBufferPointer { bb in
             alpha.withUnsafeMutableBufferPointer { al in
                 for t in 0..<n {
                     let prev: UnsafePointer<Double>? = t == 0 ? nil : UnsafePointer(al.baseAddress! + (t - 1) * k)
-                    let c = forwardStep(previous: prev, b: bb.baseAddress! + t * k, alpha: al.baseAddress! + t * k)
+                    let c = forwardStep(previous: prev, b: bb.baseAddress! + t * k, alpha: al.baseAddress! + t * k, scale: &sc)
+                    scale?[t] = sc
                     logScale[t] = c
                     if !c.isFinite { bad = t; return }
                 }
@@ -51,9 +55,9 @@ extension HMMKernel {
         var b = logDensities(x)
         var alpha = [Double](repeating: 0, count: n * k)
         var logScale = [Double](repeating: 0, count: n)
-        try forward(&b, n: n, alpha: &alpha, logScale: &logScale)
-        // Scale factors c_t of the shifted densities, so that β̂ stays O(1).
+        // Normalisers c_t of the shifted densities: dividing β̂ by them keeps it O(1).
         var scale = [Double](repeating: 0, count: n)
+        try scale.withUnsafeMutableBufferPointer { try forward(&b, n: n, alpha: &alpha, logScale: &logScale, scale: $0.baseAddress!) }
         var beta = [Double](repeating: 1, count: n * k)
         var xi = [Double](repeating: 0, count: k * k)
         var gamma = [Double](repeating: 0, count: n * k)
@@ -66,22 +70,7 @@ extension HMMKernel {
         trans.withUnsafeBufferPointer { a in
         xi.withUnsafeMutableBufferPointer { xs in
         tmp.withUnsafeMutableBufferPointer { w in
-        scale.withUnsafeMutableBufferPointer { sc in
-            // c_t for the shifted densities: Σ_j (α̂_{t−1} A)_j b'_{t,j}, recomputed from α̂_t's
-            // normaliser: c'_t = exp(logScale_t − max_t); recomputing the sum keeps it exact.
-            for t in 0..<n {
-                var c = 0.0
-                if t == 0 {
-                    for j in 0..<k { c += start[j] * bb[j] }
-                } else {
-                    for j in 0..<k {
-                        var s = 0.0
-                        for i in 0..<k { s += al[(t - 1) * k + i] * a[i * k + j] }
-                        c += s * bb[t * k + j]
-                    }
-                }
-                sc[t] = c
-            }
+        scale.withUnsafeBufferPointer { sc in
             if n >= 2 {
                 for t in stride(from: n - 2, through: 0, by: -1) {
                     let inv = 1 / sc[t + 1]

@@ -77,10 +77,11 @@ struct HMMKernel: Sendable {
     /// One step of the scaled forward recursion, shared by the batch pass and the online filter
     /// so both give bit-identical filtered probabilities. On entry `b` holds the log densities;
     /// on exit it holds `exp(log b − max)`, `alpha` the normalised filtered probabilities.
-    /// Returns the step's log-likelihood increment, or −∞ when no state can emit `x`.
+    /// Returns the step's log-likelihood increment, or −∞ when no state can emit `x`; `scale`
+    /// receives the normaliser of the shifted densities (what the backward pass divides by).
     @inline(__always)
     func forwardStep(previous: UnsafePointer<Double>?, b: UnsafeMutablePointer<Double>,
-                     alpha: UnsafeMutablePointer<Double>) -> Double {
+                     alpha: UnsafeMutablePointer<Double>, scale: inout Double) -> Double {
         var top = -Double.infinity
         for j in 0..<k where b[j] > top { top = b[j] }
         guard top.isFinite else { return -.infinity }
@@ -99,6 +100,7 @@ struct HMMKernel: Sendable {
         }
         var c = 0.0
         for j in 0..<k { c += alpha[j] }
+        scale = c
         guard c > 0 else { return -.infinity }
         for j in 0..<k { alpha[j] /= c }
         return log(c) + top

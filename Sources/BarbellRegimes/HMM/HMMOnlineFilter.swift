@@ -47,7 +47,9 @@ public struct HMMOnlineFilter: Sendable {
                     next.withUnsafeMutableBufferPointer { nx in
                         probabilities.withUnsafeBufferPointer { p in
                             kernel.logDensity(x.baseAddress!, bb.baseAddress!, w.baseAddress!)
-                            return kernel.forwardStep(previous: first ? nil : p.baseAddress!, b: bb.baseAddress!, alpha: nx.baseAddress!)
+                            var scale = 0.0
+                            return kernel.forwardStep(previous: first ? nil : p.baseAddress!, b: bb.baseAddress!,
+                                                      alpha: nx.baseAddress!, scale: &scale)
                         }
                     }
                 }
