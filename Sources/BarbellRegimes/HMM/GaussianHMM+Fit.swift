@@ -33,7 +33,8 @@ public struct HMMFit: Sendable, Equatable {
     /// Log-likelihood of the data under the parameters entering each iteration (hmmlearn's
     /// `monitor_.history`): entry `i` is evaluated before the `i`-th M-step.
     public let logLikelihoodHistory: [Double]
-    /// Whether the gain fell below the tolerance before the iteration cap.
+    /// Whether the gain fell below the tolerance (false when the iteration cap stopped EM, unlike
+    /// hmmlearn's `monitor_.converged`, which is also true at the cap).
     public let converged: Bool
     /// Log-likelihood of the data under the returned ``model`` (one more forward pass).
     public let logLikelihood: Double
