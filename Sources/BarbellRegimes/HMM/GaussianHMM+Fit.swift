@@ -47,7 +47,9 @@ extension GaussianHMM {
     /// priors: Dirichlet(1) on start and transition rows (plain normalised counts), a zero-weight
     /// prior on the means, and covariance prior 0.01 with weight 1, i.e.
     /// `Σ_k = (0.01 + Σ_t γ_tk (x_t − μ_k)(x_t − μ_k)ᵀ) / max(Σ_t γ_tk, 1e-5)`
-    /// (0.01 added to every entry for full covariance, as hmmlearn broadcasts it).
+    /// (0.01 added to every entry for full covariance, as hmmlearn broadcasts it; tied pools the
+    /// numerators over states and divides by the total mass; spherical averages the diagonal).
+    /// States that collapse are floored at ``HMMFitOptions/minCovariance`` and reported.
     ///
     /// - Throws: the observation errors of ``score(_:)``, `.insufficientData` for fewer than
     ///   `stateCount × dimension` rows, `.invalidArgument` for a constant feature or bad options.
@@ -99,7 +101,7 @@ extension GaussianHMM {
         var post = [Double](repeating: 0, count: k)
         var obs = [Double](repeating: 0, count: k * d)
         var obs2 = [Double](repeating: 0, count: k * d)
-        var outer = [Double](repeating: 0, count: covarianceType == .full ? k * d * d : 0)
+        var outer = [Double](repeating: 0, count: covarianceType == .full || covarianceType == .tied ? k * d * d : 0)
         x.values.withUnsafeBufferPointer { xs in
             fb.posteriors.withUnsafeBufferPointer { g in
                 for t in 0..<n {
@@ -110,7 +112,7 @@ extension GaussianHMM {
                             let xi = xs[t * d + i]
                             obs[s * d + i] += w * xi
                             obs2[s * d + i] += w * xi * xi
-                            if covarianceType == .full {
+                            if !outer.isEmpty {
                                 for j in 0..<d { outer[(s * d + i) * d + j] += w * xi * xs[t * d + j] }
                             }
                         }
@@ -120,6 +122,7 @@ extension GaussianHMM {
         }
         let prior = 0.01
         var means = [[Double]](), covs = [[[Double]]]()
+        var tiedSum = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
         for s in 0..<k {
             let mu = (0..<d).map { obs[s * d + $0] / post[s] }
             let denom = max(post[s], 1e-5)
@@ -134,40 +137,61 @@ extension GaussianHMM {
                     diag = [Double](repeating: m, count: d)
                 }
                 for i in 0..<d { c[i][i] = diag[i] }
-            case .full:
+            case .full, .tied:
                 for i in 0..<d {
                     for j in 0..<d {
                         let cn = outer[(s * d + i) * d + j] - obs[s * d + i] * mu[j] - mu[i] * obs[s * d + j] + mu[i] * mu[j] * post[s]
                         c[i][j] = (prior + cn) / denom
+                        tiedSum[i][j] += cn
                     }
+                }
+                if covarianceType == .tied {
+                    // hmmlearn: (prior + Σ_k c_n,k) / Σ_k Σ_t γ_tk, one matrix for all states.
+                    let total = post.reduce(0, +)
+                    if s == k - 1 { for i in 0..<d { for j in 0..<d { tiedSum[i][j] = (prior + tiedSum[i][j]) / total } } }
                 }
                 // Symmetrise exactly: the two triangles differ only by rounding.
                 for i in 0..<d { for j in 0..<i { c[j][i] = c[i][j] } }
             }
             var meanRow = mu
-            var collapsed = !meanRow.allSatisfy(\.isFinite) || !c.allSatisfy { $0.allSatisfy(\.isFinite) }
-            if collapsed {
-                // No posterior mass at all: keep the previous mean, restart from the floor.
-                meanRow = self.means[s]
-                c = (0..<d).map { i in (0..<d).map { i == $0 ? floor : 0 } }
-            } else {
-                for i in 0..<d where c[i][i] < floor {
-                    collapsed = true
-                    if covarianceType == .full { for j in 0..<d where j != i { c[i][j] = 0; c[j][i] = 0 } }
-                    c[i][i] = floor
-                }
-                if covarianceType == .spherical, collapsed { for i in 0..<d { c[i][i] = max(c[i][i], floor) } }
-                if covarianceType == .full, choleskyLower(c.flatMap { $0 }, d) == nil {
-                    collapsed = true
-                    for i in 0..<d { c[i][i] += floor }
-                }
-            }
-            if collapsed { floors.append(HMMVarianceFloor(iteration: iteration, state: s)) }
+            if !meanRow.allSatisfy(\.isFinite) { meanRow = self.means[s] }   // no posterior mass: keep the mean
             means.append(meanRow)
+            if covarianceType == .tied { continue }
+            if floored(&c, floor) { floors.append(HMMVarianceFloor(iteration: iteration, state: s)) }
             covs.append(c)
+        }
+        if covarianceType == .tied {
+            for i in 0..<d { for j in 0..<i { tiedSum[j][i] = tiedSum[i][j] } }
+            if floored(&tiedSum, floor) {
+                for s in 0..<k { floors.append(HMMVarianceFloor(iteration: iteration, state: s)) }
+            }
+            covs = [[[Double]]](repeating: tiedSum, count: k)
         }
         return try GaussianHMM(covarianceType: covarianceType, startProbabilities: start, transitionMatrix: trans,
                                means: means, covariances: covs)
     }
 
+    /// Applies the variance floor to one covariance matrix; true when it had to (a collapsed state).
+    /// Non-finite entries (no posterior mass) restart from `floor · I`; a diagonal entry below the
+    /// floor is raised to it with its row and column zeroed; a full matrix that lost positive
+    /// definiteness gets `floor` added to its diagonal.
+    private func floored(_ c: inout [[Double]], _ floor: Double) -> Bool {
+        let d = c.count
+        if !c.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
+            c = (0..<d).map { i in (0..<d).map { i == $0 ? floor : 0 } }
+            return true
+        }
+        var collapsed = false
+        for i in 0..<d where c[i][i] < floor {
+            collapsed = true
+            for j in 0..<d where j != i { c[i][j] = 0; c[j][i] = 0 }
+            c[i][i] = floor
+        }
+        if covarianceType == .spherical, collapsed { for i in 0..<d { c[i][i] = floor } }
+        if choleskyLower(c.flatMap { $0 }, d) == nil {
+            collapsed = true
+            for i in 0..<d { c[i][i] += floor }
+        }
+        return collapsed
+    }
 }

@@ -29,7 +29,7 @@ extension GaussianHMM {
         }
         let cov: [[Double]]
         switch covarianceType {
-        case .full: cov = cv
+        case .full, .tied: cov = cv
         case .diag: cov = (0..<d).map { i in (0..<d).map { i == $0 ? cv[i][i] : 0 } }
         case .spherical:
             let m = (0..<d).reduce(0.0) { $0 + cv[$1][$1] } / Double(d)

@@ -8,6 +8,8 @@ public enum HMMCovarianceType: String, Sendable, CaseIterable, Codable {
     case diag
     /// One variance per state shared by every feature.
     case spherical
+    /// One unrestricted covariance matrix shared by every state.
+    case tied
 }
 
 /// A hidden Markov model with Gaussian emissions (hmmlearn's `GaussianHMM`).
@@ -15,7 +17,8 @@ public enum HMMCovarianceType: String, Sendable, CaseIterable, Codable {
 /// Observations are rows (time) of `dimension` features. The parameters are the start
 /// probabilities, the row-stochastic transition matrix, one mean per state and one covariance per
 /// state, always stored as a full `dimension × dimension` matrix (zero off the diagonal for
-/// ``HMMCovarianceType/diag``, a multiple of the identity for ``HMMCovarianceType/spherical``).
+/// ``HMMCovarianceType/diag``, a multiple of the identity for ``HMMCovarianceType/spherical``,
+/// the same matrix for every state for ``HMMCovarianceType/tied``).
 public struct GaussianHMM: Sendable, Equatable {
     /// The covariance parameterisation.
     public let covarianceType: HMMCovarianceType
@@ -64,13 +67,16 @@ public struct GaussianHMM: Sendable, Equatable {
                     guard abs(c[i][j] - c[j][i]) <= 1e-12 * max(abs(c[i][j]), 1) else {
                         throw RegimeError(.invalidArgument, "covariances[\(s)]: expected a symmetric matrix")
                     }
-                    if covarianceType != .full && i != j && c[i][j] != 0 {
+                    if (covarianceType == .diag || covarianceType == .spherical) && i != j && c[i][j] != 0 {
                         throw RegimeError(.invalidArgument, "covariances[\(s)][\(i)][\(j)]: expected 0 off the diagonal for \(covarianceType.rawValue) covariance")
                     }
                 }
                 if covarianceType == .spherical && c[i][i] != c[0][0] {
                     throw RegimeError(.invalidArgument, "covariances[\(s)]: expected equal diagonal entries for spherical covariance")
                 }
+            }
+            if covarianceType == .tied && c != covariances[0] {
+                throw RegimeError(.invalidArgument, "covariances[\(s)]: expected the same matrix for every state with tied covariance")
             }
             guard choleskyLower(c.flatMap { $0 }, d) != nil else {
                 throw RegimeError(.invalidArgument, "covariances[\(s)]: expected a positive-definite matrix")
@@ -85,7 +91,7 @@ public struct GaussianHMM: Sendable, Equatable {
 
     /// Number of free parameters, counted as hmmlearn does for AIC and BIC: `K − 1` start
     /// probabilities, `K(K − 1)` transitions, `K·d` means and `K` (spherical), `K·d` (diag) or
-    /// `K·d(d + 1)/2` (full) covariance parameters.
+    /// `K·d(d + 1)/2` (full) or `d(d + 1)/2` (tied) covariance parameters.
     public var parameterCount: Int {
         let k = stateCount, d = dimension
         let cov: Int
@@ -93,6 +99,7 @@ public struct GaussianHMM: Sendable, Equatable {
         case .spherical: cov = k
         case .diag: cov = k * d
         case .full: cov = k * d * (d + 1) / 2
+        case .tied: cov = d * (d + 1) / 2
         }
         return (k - 1) + k * (k - 1) + k * d + cov
     }

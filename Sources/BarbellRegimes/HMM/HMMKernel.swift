@@ -18,7 +18,7 @@ struct HMMKernel: Sendable {
         start = m.startProbabilities
         trans = m.transitionMatrix.flatMap { $0 }
         means = m.means.flatMap { $0 }
-        full = m.covarianceType == .full
+        full = m.covarianceType == .full || m.covarianceType == .tied
         let log2pi = Double(d) * log(2 * Double.pi)
         var f = [Double](), n = [Double]()
         for s in 0..<k {

@@ -11,7 +11,7 @@ N_ITER EM iterations run; priors and min_covar at hmmlearn's defaults). Data set
 (b) "sp2": 2-D [return, realised volatility], the volatility at day t being
     sqrt(mean of the 21 squared returns t-20..t); rows from the 21st return on; K = 3;
 (c) "sim": a seeded simulated 3-state Markov-switching 2-D Gaussian series (1,000 rows), K = 3.
-Per data set and covariance type (full, diag, spherical), the case "<data>.<type>" stores the
+Per data set and covariance type (full, diag, spherical, tied), the case "<data>.<type>" stores the
 initial parameters (init_*), monitor_.history (per-iteration log-likelihood, before each M-step),
 the final parameters (covars_ always as full matrices), score, aic, bic of the final model,
 predict (Viterbi path), and predict_proba (posteriors) every 25th row.
@@ -74,6 +74,8 @@ def initial(X, K, ctype):
     if ctype == "full":
         cov = np.cov(X.T).reshape(d, d)
         covars = np.array([s * cov for s in scale])
+    elif ctype == "tied":
+        covars = np.cov(X.T).reshape(d, d)
     elif ctype == "diag":
         covars = np.array([s * var for s in scale])
     else:
@@ -89,7 +91,7 @@ cases["sp_returns"] = {"returns": v(r)}
 cases["sim_data"] = {"data": m(sim)}
 data = {"sp1": (r[:, None], 2), "sp2": (np.column_stack([r[20:], rv]), 3), "sim": (sim, 3)}
 for dname, (X, K) in data.items():
-    for ctype in ("full", "diag", "spherical"):
+    for ctype in ("full", "diag", "spherical", "tied"):
         start, trans, means, covars = initial(X, K, ctype)
         model = hmm.GaussianHMM(n_components=K, covariance_type=ctype, n_iter=N_ITER, tol=0,
                                 init_params="", params="stmc")
