@@ -190,6 +190,15 @@ struct GaussianHMMBadInputTests {
         #expect(filter.count == 0)
     }
 
+    @Test("parameters round-trip through JSON; a non-stochastic transition row in the JSON is rejected")
+    func json() throws {
+        let m = try HMMData.model("sp2.full", prefix: "")
+        let data = try JSONEncoder().encode(m)
+        #expect(try JSONDecoder().decode(GaussianHMM.self, from: data) == m)
+        let bad = Data(#"{"covarianceType":"diag","startProbabilities":[0.5,0.5],"transitionMatrix":[[0.5,0.6],[0.5,0.5]],"means":[[0],[1]],"covariances":[[[1]],[[1]]]}"#.utf8)
+        #expect(Self.code { _ = try JSONDecoder().decode(GaussianHMM.self, from: bad) } == .invalidArgument)
+    }
+
     @Test("invalid initial parameters")
     func parameters() throws {
         let cov: [[[Double]]] = [[[1, 0], [0, 1]], [[2, 0], [0, 2]]]
