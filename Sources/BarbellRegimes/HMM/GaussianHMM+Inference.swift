@@ -1,0 +1,87 @@
+import BarbellQuant
+import Foundation
+
+extension GaussianHMM {
+    /// Log-likelihood of the observations (rows = time) under the model (hmmlearn `score`).
+    /// - Throws: `.insufficientData` (no rows), `.shapeMismatch` (wrong feature count),
+    ///   `.nonFinite` (NaN or infinity in the data, or an observation impossible under the model).
+    public func score(_ observations: [[Double]]) throws -> Double {
+        let x = try HMMObservations(observations, expectedDimension: dimension)
+        let kernel = HMMKernel(self)
+        var b = kernel.logDensities(x)
+        var alpha = [Double](repeating: 0, count: x.count * stateCount)
+        var logScale = [Double](repeating: 0, count: x.count)
+        try kernel.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
+        return logScale.reduce(0, +)
+    }
+
+    /// Smoothed state probabilities P(state at t | all observations), one row per observation
+    /// (hmmlearn `predict_proba`).
+    public func posteriors(_ observations: [[Double]]) throws -> [[Double]] {
+        let x = try HMMObservations(observations, expectedDimension: dimension)
+        let fb = try HMMKernel(self).forwardBackward(x, wantTransitions: false)
+        return rows(fb.posteriors, stateCount)
+    }
+
+    /// Filtered state probabilities P(state at t | observations up to t), one row per
+    /// observation: what ``HMMOnlineFilter`` returns bar by bar.
+    public func filteredProbabilities(_ observations: [[Double]]) throws -> [[Double]] {
+        let x = try HMMObservations(observations, expectedDimension: dimension)
+        let kernel = HMMKernel(self)
+        var b = kernel.logDensities(x)
+        var alpha = [Double](repeating: 0, count: x.count * stateCount)
+        var logScale = [Double](repeating: 0, count: x.count)
+        try kernel.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
+        return rows(alpha, stateCount)
+    }
+
+    /// Most likely state path (Viterbi, in log space) and its joint log-probability
+    /// (hmmlearn `predict` / `decode`). Ties go to the lowest state index, as `argmax` does.
+    public func viterbi(_ observations: [[Double]]) throws -> (path: [Int], logProbability: Double) {
+        let x = try HMMObservations(observations, expectedDimension: dimension)
+        let kernel = HMMKernel(self)
+        let k = stateCount, n = x.count
+        let logB = kernel.logDensities(x)
+        let logA = kernel.trans.map { log($0) }
+        var delta = (0..<k).map { log(startProbabilities[$0]) + logB[$0] }
+        var next = [Double](repeating: 0, count: k)
+        var back = [Int32](repeating: 0, count: n * k)
+        for t in 1..<max(n, 1) {
+            for j in 0..<k {
+                var best = -Double.infinity, arg = 0
+                for i in 0..<k {
+                    let v = delta[i] + logA[i * k + j]
+                    if v > best { best = v; arg = i }
+                }
+                next[j] = best + logB[t * k + j]
+                back[t * k + j] = Int32(arg)
+            }
+            swap(&delta, &next)
+        }
+        var last = 0
+        for j in 1..<k where delta[j] > delta[last] { last = j }
+        guard delta[last].isFinite else {
+            throw RegimeError(.nonFinite, "observations: no state path has positive probability")
+        }
+        var path = [Int](repeating: 0, count: n)
+        path[n - 1] = last
+        if n >= 2 {
+            for t in stride(from: n - 1, through: 1, by: -1) { path[t - 1] = Int(back[t * k + path[t]]) }
+        }
+        return (path, delta[last])
+    }
+
+    /// Akaike information criterion `−2 log L + 2p` with ``parameterCount`` (hmmlearn `aic`).
+    public func aic(_ observations: [[Double]]) throws -> Double {
+        -2 * (try score(observations)) + 2 * Double(parameterCount)
+    }
+
+    /// Bayesian information criterion `−2 log L + p log n` (hmmlearn `bic`).
+    public func bic(_ observations: [[Double]]) throws -> Double {
+        -2 * (try score(observations)) + Double(parameterCount) * log(Double(observations.count))
+    }
+}
+
+func rows(_ flat: [Double], _ k: Int) -> [[Double]] {
+    stride(from: 0, to: flat.count, by: k).map { Array(flat[$0..<($0 + k)]) }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The model's parameters prepared for the recursions: flat arrays, the emission constants
+/// (inverse variances or Cholesky factors and log-determinants) computed once per parameter set.
+struct HMMKernel: Sendable {
+    let k: Int
+    let d: Int
+    let start: [Double]
+    let trans: [Double]   // k × k row-major
+    let means: [Double]   // k × d
+    let full: Bool
+    let factors: [Double] // full: k × d × d lower Cholesky factors; diag/spherical: k × d variances
+    let logNorm: [Double] // per state: −½ (d log 2π + log det Σ)
+
+    init(_ m: GaussianHMM) {
+        k = m.stateCount
+        d = m.dimension
+        start = m.startProbabilities
+        trans = m.transitionMatrix.flatMap { $0 }
+        means = m.means.flatMap { $0 }
+        full = m.covarianceType == .full || m.covarianceType == .tied
+        let log2pi = Double(d) * log(2 * Double.pi)
+        var f = [Double](), n = [Double]()
+        for s in 0..<k {
+            let c = m.covariances[s].flatMap { $0 }
+            if full {
+                // hmmlearn retries with 1e-7 on the diagonal when the factorisation fails; the
+                // model's init already guarantees positive definiteness, so this is a safety net.
+                let l = choleskyLower(c, d) ?? choleskyLower(addDiagonal(c, d, 1e-7), d) ?? identityFactor(d)
+                f += l
+                var logDet = 0.0
+                for i in 0..<d { logDet += log(l[i * d + i]) }
+                n.append(-0.5 * (log2pi + 2 * logDet))
+            } else {
+                var logDet = 0.0
+                for i in 0..<d {
+                    let v = max(c[i * d + i], Double.leastNormalMagnitude)
+                    f.append(v)
+                    logDet += log(v)
+                }
+                n.append(-0.5 * (log2pi + logDet))
+            }
+        }
+        factors = f
+        logNorm = n
+    }
+
+    /// Log emission densities of one observation `x` (d values) under every state, into `out` (k).
+    @inline(__always)
+    func logDensity(_ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ work: UnsafeMutablePointer<Double>) {
+        factors.withUnsafeBufferPointer { f in
+            means.withUnsafeBufferPointer { mu in
+                for s in 0..<k {
+                    var q = 0.0
+                    if full {
+                        // Forward substitution L z = x − μ, then q = |z|².
+                        let l = f.baseAddress! + s * d * d
+                        for i in 0..<d {
+                            var t = x[i] - mu[s * d + i]
+                            for j in 0..<i { t -= l[i * d + j] * work[j] }
+                            let z = t / l[i * d + i]
+                            work[i] = z
+                            q += z * z
+                        }
+                    } else {
+                        for i in 0..<d {
+                            let r = x[i] - mu[s * d + i]
+                            q += r * r / f[s * d + i]
+                        }
+                    }
+                    out[s] = logNorm[s] - 0.5 * q
+                }
+            }
+        }
+    }
+
+    /// One step of the scaled forward recursion, shared by the batch pass and the online filter
+    /// so both give bit-identical filtered probabilities. On entry `b` holds the log densities;
+    /// on exit it holds `exp(log b − max)`, `alpha` the normalised filtered probabilities.
+    /// Returns the step's log-likelihood increment, or −∞ when no state can emit `x`; `scale`
+    /// receives the normaliser of the shifted densities (what the backward pass divides by).
+    @inline(__always)
+    func forwardStep(previous: UnsafePointer<Double>?, b: UnsafeMutablePointer<Double>,
+                     alpha: UnsafeMutablePointer<Double>, scale: inout Double) -> Double {
+        var top = -Double.infinity
+        for j in 0..<k where b[j] > top { top = b[j] }
+        guard top.isFinite else { return -.infinity }
+        for j in 0..<k { b[j] = exp(b[j] - top) }
+        trans.withUnsafeBufferPointer { a in
+            if let p = previous {
+                for j in 0..<k { alpha[j] = 0 }
+                for i in 0..<k {
+                    let pi = p[i]
+                    for j in 0..<k { alpha[j] += pi * a[i * k + j] }
+                }
+                for j in 0..<k { alpha[j] *= b[j] }
+            } else {
+                for j in 0..<k { alpha[j] = start[j] * b[j] }
+            }
+        }
+        var c = 0.0
+        for j in 0..<k { c += alpha[j] }
+        scale = c
+        guard c > 0 else { return -.infinity }
+        for j in 0..<k { alpha[j] /= c }
+        return log(c) + top
+    }
+}
+
+func addDiagonal(_ a: [Double], _ d: Int, _ v: Double) -> [Double] {
+    var r = a
+    for i in 0..<d { r[i * d + i] += v }
+    return r
+}
+
+func identityFactor(_ d: Int) -> [Double] {
+    var r = [Double](repeating: 0, count: d * d)
+    for i in 0..<d { r[i * d + i] = 1 }
+    return r
+}
