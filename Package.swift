@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
     ],
     targets: [
         // MARK: Native shims
@@ -77,7 +78,7 @@ let package = Package(
         ),
         .target(
             name: "BarbellRegimes",
-            dependencies: ["BarbellData", "BarbellQuant", "CFFTW"]
+            dependencies: ["BarbellData", "BarbellQuant", "CFFTW", .product(name: "SwiftGraph", package: "SwiftGraph")]
         ),
         .target(
             name: "BarbellTorch",

@@ -20,6 +20,7 @@ cat > "$S/Package.swift" <<PKG
 import PackageDescription
 let package = Package(
     name: "RegimesScratch",
+    dependencies: [.package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0")],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -28,7 +29,7 @@ let package = Package(
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         .target(name: "BarbellData", dependencies: ["CZlib"]),
         .target(name: "BarbellQuant", dependencies: ["BarbellData", "CLapack", "CNLopt", "CGLPK"]),
-        .target(name: "BarbellRegimes", dependencies: ["BarbellData", "BarbellQuant", "CFFTW"]),
+        .target(name: "BarbellRegimes", dependencies: ["BarbellData", "BarbellQuant", "CFFTW", .product(name: "SwiftGraph", package: "SwiftGraph")]),
         $DEV
         .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
     ],
