@@ -24,6 +24,10 @@ extension SimilarPatternSearch {
             if let i = prices.firstIndex(where: { $0 <= 0 }) {
                 throw QuantError(.invalidArgument, "price[\(i)] is \(prices[i]); forward returns need positive prices")
             }
+            let needed = 2 * m + search.horizon
+            guard prices.count >= needed || requested != nil else {
+                throw QuantError(.insufficientData, "\(prices.count) prices; a \(m)-bar pattern search with a \(search.horizon)-bar horizon needs at least \(needed)")
+            }
             let q = requested ?? (prices.count - m)
             guard q >= 0, q + m <= prices.count else {
                 throw QuantError(.invalidArgument, "query window [\(q), \(q + m)) lies outside the \(prices.count) prices")
