@@ -134,7 +134,8 @@ struct CLITests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("importing again added 0"))
         // The risk summary: GARCH, VaR/ES by six methods, the EVT tail, portfolios and stress.
-        for part in ["7. Risk", "GARCH(1,1)-t", "filtered_historical", "EVT: GPD tail", "max Sharpe", "HRP:", "gfc_2008"] {
+        for part in ["7. Risk", "GARCH(1,1)-t", "filtered_historical", "EVT: GPD tail", "max Sharpe", "HRP:", "gfc_2008",
+                     "8. Cycles and patterns", "Fisher's g", "most similar past windows"] {
             #expect(r.stdout.contains(part), "demo output lacks '\(part)'")
         }
     }

@@ -89,6 +89,7 @@ struct DemoCommand: AsyncParsableCommand {
             let history = try await store.bars(symbol: "SPX", timeframe: .oneDay, from: nil, to: nil)
             print("\n" + (try DemoFeatures.summary(history)))
             print("\n" + (try DemoRisk.summary(spx: history, stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], samples: dir)))
+            print("\n" + (try DemoRegimes.summary(spx: history)))
             try await store.close()
         } catch {
             try? await store.close()
