@@ -48,9 +48,10 @@ public enum HierarchicalRiskParity {
         return Result(weights: bisect(covariance, order: order), linkage: linkage, order: order)
     }
 
-    /// SciPy's `mst_single_linkage`: Prim's minimum spanning tree from asset 0 (ties to the
+    /// SciPy's `linkage(d, "single")` (its `mst_single_linkage`) on a square distance matrix:
+    /// Prim's minimum spanning tree from asset 0 (ties to the
     /// lowest index), edges stably sorted by distance, then labelled by union-find.
-    static func singleLinkage(_ d: Matrix) -> [[Double]] {
+    public static func singleLinkage(_ d: Matrix) -> [[Double]] {
         let n = d.rows
         var nearest = [Double](repeating: .infinity, count: n)
         var merged = [Bool](repeating: false, count: n)
