@@ -17,7 +17,7 @@ struct RegimeLabellerTests {
         #expect(RegimeLabeller.label(Self.stats(0.01, 0.12)) == .sideways)
         #expect(RegimeLabeller.label(Self.stats(0.02, 0.30)) == .volatile)
         #expect(RegimeLabeller.label(Self.stats(-0.50, 0.60)) == .crisis)
-        #expect(RegimeLabeller.label(Self.stats(0.20, 0.18, entry: 0.7)) == .recovery)
+        #expect(RegimeLabeller.label(Self.stats(0.20, 0.18, entry: 0.8)) == .recovery)
         #expect(RegimeLabeller.label(Self.stats(0.20, 0.18, dd: 0.15)) == .recovery)
     }
 
@@ -33,7 +33,7 @@ struct RegimeLabellerTests {
         // Bull-level return inside noise (trend < minimumTrend): Sideways.
         #expect(RegimeLabeller.label(S(annualisedReturn: 0.09, annualisedVolatility: 0.2, drawdown: 0, trend: 0.29)) == .sideways)
         // Entry share just below the threshold: stays Bull.
-        #expect(RegimeLabeller.label(Self.stats(0.15, 0.10, entry: 0.49)) == .bull)
+        #expect(RegimeLabeller.label(Self.stats(0.15, 0.10, entry: 0.74)) == .bull)
         // Recovery outranks Volatile (a violent rebound is still a recovery).
         #expect(RegimeLabeller.label(Self.stats(0.30, 0.35, entry: 0.8)) == .recovery)
         // Zero volatility: trend 0, Sideways.
@@ -65,6 +65,11 @@ struct RegimeLabellerTests {
         #expect(s[1].annualisedVolatility == 0 && s[1].trend == 0)
         // Wealth 1.0201 peak, then 0.99970…, 0.97971…: mean depth of state 1 = (0.02 + 1 − 0.98²)/2.
         #expect(abs(s[1].drawdown - (0.02 + (1 - 0.98 * 0.98)) / 2) < 1e-12)
+        // Trailing peak over 2 prices: 1, 1.1, 0.99, 0.891 → depths 0, 0.1, 1 − 0.891/0.99 = 0.1.
+        let w = try RegimeStateStatistics.compute(returns: [0.1, -0.1, -0.1], path: [0, 0, 0], states: 1, drawdownWindow: 2)
+        #expect(abs(w[0].drawdown - 0.2 / 3) < 1e-12)
+        let all = try RegimeStateStatistics.compute(returns: [0.1, -0.1, -0.1], path: [0, 0, 0], states: 1)
+        #expect(abs(all[0].drawdown - (0.1 + (1 - 0.891 / 1.1)) / 3) < 1e-12)
     }
 
     @Test("bad input is rejected with the right code")

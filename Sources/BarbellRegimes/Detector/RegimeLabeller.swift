@@ -20,8 +20,9 @@ import BarbellQuant
 public enum RegimeLabeller {
     /// Annualised volatility from which a losing state is a Crisis (40%: about 2.5% a day).
     public static let crisisVolatility = 0.40
-    /// Mean drawdown from which a Bear-like state is a Crisis (20%).
-    public static let crisisDrawdown = 0.20
+    /// Mean drawdown from which a Bear-like state is a Crisis (35%: an ordinary bear market
+    /// already sits 20–30% below its one-year peak, so the crisis bar is a third and more).
+    public static let crisisDrawdown = 0.35
     /// Annualised volatility from which a directionless state is Volatile (25%, above equities' long-run ≈ 16–20%).
     public static let volatileVolatility = 0.25
     /// Annualised return from which a state can be Bull (+8%).
@@ -32,10 +33,13 @@ public enum RegimeLabeller {
     public static let minimumTrend = 0.3
     /// Annualised return from which a state can be Recovery (+5%).
     public static let recoveryReturn = 0.05
-    /// Share of entries from Bear/Crisis states that makes a gaining state a Recovery (50%).
-    public static let recoveryEntryShare = 0.5
-    /// Mean drawdown from which a gaining state is a Recovery (10%).
-    public static let recoveryDrawdown = 0.10
+    /// Share of entries from Bear/Crisis states that makes a gaining state a Recovery (75%: a
+    /// bull market is often entered from a sell-off too, so only a state entered mostly from
+    /// stress is a recovery phase of its own).
+    public static let recoveryEntryShare = 0.75
+    /// Mean drawdown from which a gaining state is a Recovery (15%; a bull state's own dips
+    /// average about 10% below the one-year peak).
+    public static let recoveryDrawdown = 0.15
 
     /// The label of one state from its statistics alone (rules 1, 2, 4–6 and the drawdown arm of rule 3,
     /// with ``RegimeStateStatistics/stressEntryShare`` as given).
