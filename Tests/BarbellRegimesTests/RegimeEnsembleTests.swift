@@ -34,6 +34,27 @@ struct RegimeEnsembleTests {
         #expect(v[150] == RegimeEnsemble.uniform(over: [.bull, .bear, .sideways, .recovery]))
     }
 
+    // The sorted-array mid-rank equals the brute-force definition (count below + half the ties,
+    // itself included, over all realised volatilities so far) on a seeded series with ties.
+    @Test("volatility mid-rank equals brute force")
+    func volatilityRankBruteForce() {
+        var g = SplitMix64(seed: 3)
+        let r = (0..<600).map { i in i % 97 < 30 ? 0.01 * (i % 2 == 0 ? 1 : -1) : 0.01 * StandardNormal.sample(using: &g) * (i > 400 ? 3 : 1) }
+        let o = RegimeEnsembleOptions()
+        var vols = [Double](), expected = [[Double]]()
+        for t in 0..<r.count {
+            guard t + 1 >= o.volatilityWindow else { expected.append(RegimeEnsemble.uniform(over: RegimeLabel.allCases)); continue }
+            let w = Array(r[(t + 1 - o.volatilityWindow)...t]), m = w.reduce(0, +) / Double(w.count)
+            let v = (w.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(w.count - 1)).squareRoot()
+            vols.append(v)
+            let rank = (Double(vols.filter { $0 < v }.count) + 0.5 * Double(vols.filter { $0 == v }.count)) / Double(vols.count)
+            expected.append(vols.count < o.volatilityWindow ? RegimeEnsemble.uniform(over: RegimeLabel.allCases)
+                : rank >= o.crisisPercentile ? RegimeEnsemble.one(.crisis) : rank >= o.volatilePercentile ? RegimeEnsemble.one(.volatile)
+                : RegimeEnsemble.uniform(over: [.bull, .bear, .sideways, .recovery]))
+        }
+        #expect(RegimeEnsemble.volatilityVotes(r, options: o) == expected)
+    }
+
     // End to end on the planted market of the ground-truth test: rows are distributions, the
     // confidence lies in [0, 1], the result is bit-identical on a second run (determinism), and
     // during planted Crisis bars the ensemble's argmax is Crisis or Volatile at least 80% of the

@@ -168,11 +168,13 @@ public enum RegimeEnsemble {
             let win = r[(t + 1 - o.volatilityWindow)...t]
             let m = win.reduce(0, +) / Double(win.count)
             let v = (win.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(win.count - 1)).squareRoot()
-            history.append(v)
             // Mid-rank of today's volatility among all realised volatilities so far (itself
             // included): ties count half, so a constant volatility ranks 0.5 (calm), not 1.
-            let below = history.filter { $0 < v }.count, equal = history.filter { $0 == v }.count
-            let rank = (Double(below) + 0.5 * Double(equal)) / Double(history.count)
+            // `history` is kept sorted: two binary searches and one insertion per bar.
+            let below = boundary(history) { $0 < v }
+            let upTo = boundary(history) { $0 <= v }
+            history.insert(v, at: upTo)
+            let rank = (Double(below) + 0.5 * Double(upTo - below + 1)) / Double(history.count)
             // The first values have too little history to rank; vote uniform until 2 windows are seen.
             if history.count < o.volatilityWindow { out.append(all) }
             else if rank >= o.crisisPercentile { out.append(one(.crisis)) }
@@ -180,6 +182,16 @@ public enum RegimeEnsemble {
             else { out.append(calm) }
         }
         return out
+    }
+
+    /// First index of sorted `a` whose element fails `isBefore` (a partition point).
+    static func boundary(_ a: [Double], _ isBefore: (Double) -> Bool) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(a[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Trend votes per bar (see the type's documentation).
