@@ -5,7 +5,18 @@ import Foundation
 /// Step 8 of `barbell demo`: cycles and similar past patterns of the bundled S&P 500.
 enum DemoRegimes {
     static func summary(spx: BarSeries) throws -> String {
-        var lines = ["8. Cycles and patterns: S&P 500"]
+        var lines = ["8. Regimes, cycles and patterns: S&P 500"]
+        let dailyReturns = zip(spx.close, spx.close.dropFirst()).map { $1 / $0 - 1 }
+        let regimes = try RegimeAnalysis(returns: dailyReturns, features: [.returns, .volatility], states: 4,
+                                         covariance: .diag, restarts: 3, seed: 42)
+        let reading = try regimes.ensemble()
+        let regimeStamps = Array(spx.timestamps.suffix(regimes.returns.count))
+        let last = reading.regimes.count - 1
+        lines.append("   4-state Gaussian HMM on [return, 21-day volatility], states named "
+                     + zip(regimes.labels, regimes.statistics).map { String(format: "%@ (%+.0f%%/yr, vol %.0f%%)", $0.rawValue as NSString, $1.annualisedReturn * 100, $1.annualisedVolatility * 100) }.joined(separator: ", "))
+        lines.append(String(format: "   current regime on %@: %@ (confidence %.2f); last changes: ", regimeStamps[last].display as NSString,
+                            reading.regimes[last].rawValue as NSString, reading.confidence[last])
+                     + reading.history.suffix(5).map { "\(regimeStamps[$0.index].display) → \($0.to.rawValue)" }.joined(separator: ", "))
         // Cycles of weekly returns: the price level of a random walk has a red spectrum whose
         // "strongest cycle" is always the sample length, so only stationary returns are honest.
         let weekly = try spx.resampled(to: Timeframe(1, .week))

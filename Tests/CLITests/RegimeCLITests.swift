@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite("barbell regime CLI")
+struct RegimeCLITests {
+    @Test("regime fit: states with labels, BIC, posteriors file, --init round trip; detect: current regime and history")
+    func fitAndDetect() throws {
+        for args in [["regime", "--help"], ["regime", "fit", "--help"], ["regime", "detect", "--help"]] {
+            let r = try CLI.run(args)
+            #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(args)")
+        }
+        let posteriors = CLI.temporaryPath("posteriors.csv")
+        let fit = try CLI.run(["regime", "fit", CLI.sample("arch_sp500.csv.gz"), "--states", "3", "--restarts", "2", "--posteriors", posteriors, "--json"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let out = try JSONSerialization.jsonObject(with: Data(fit.stdout.utf8)) as? [String: Any] ?? [:]
+        let states = out["states"] as? [[String: Any]] ?? []
+        #expect(states.count == 3)
+        let labels = Set(["bull", "bear", "sideways", "volatile", "crisis", "recovery"])
+        #expect(states.allSatisfy { labels.contains($0["label"] as? String ?? "") })
+        #expect((out["transitionMatrix"] as? [[Double]])?.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-9 } == true)
+        let csv = try String(contentsOfFile: posteriors, encoding: .utf8)
+        #expect(csv.hasPrefix("timestamp,state,p0_") && csv.split(separator: "\n").count == (out["observations"] as? Int ?? 0) + 1)
+
+        // The fitted model, fed back with --init, is a fixed point of EM: the same log-likelihood.
+        let modelJSON = try JSONSerialization.data(withJSONObject: try #require(out["model"]))
+        let initPath = CLI.temporaryPath("model.json")
+        try modelJSON.write(to: URL(fileURLWithPath: initPath))
+        let again = try CLI.run(["regime", "fit", CLI.sample("arch_sp500.csv.gz"), "--init", initPath, "--json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let ll = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["logLikelihood"] as? Double ?? 0
+        #expect(abs(ll - (out["logLikelihood"] as? Double ?? 0)) < 1e-3 * abs(ll), "\(ll)")
+
+        let detect = try CLI.run(["regime", "detect", CLI.sample("arch_sp500.csv.gz"), "--history", "--json"])
+        #expect(detect.status == 0, "\(detect.stderr)")
+        let reading = try JSONSerialization.jsonObject(with: Data(detect.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(labels.contains(reading["regime"] as? String ?? ""))
+        let probabilities = reading["probabilities"] as? [String: Double] ?? [:]
+        #expect(probabilities.count == 6 && abs(probabilities.values.reduce(0, +) - 1) < 1e-9)
+        #expect((reading["history"] as? [[String: Any]])?.isEmpty == false)
+
+        let bad = try CLI.run(["regime", "fit", CLI.sample("arch_sp500.csv.gz"), "--covariance", "banana"])
+        #expect(bad.status == 1)
+        let short = CLI.write("date,close\n2020-01-02,100\n2020-01-03,101\n2020-01-06,99\n", name: "short.csv")
+        let few = try CLI.run(["regime", "fit", short])
+        #expect(few.status == 2 && few.stderr.contains("insufficient-data"), "\(few.stderr)")
+    }
+}
