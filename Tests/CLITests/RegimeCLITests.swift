@@ -44,4 +44,18 @@ struct RegimeCLITests {
         let few = try CLI.run(["regime", "fit", short])
         #expect(few.status == 2 && few.stderr.contains("insufficient-data"), "\(few.stderr)")
     }
+
+    @Test("regime network: communities, centralities, GraphML file")
+    func network() throws {
+        let graph = CLI.temporaryPath("tree.graphml")
+        let r = try CLI.run(["regime", "network", CLI.sample("skfolio_sp500_dataset.csv.gz"), "--linkage", "ward", "--graphml", graph, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((out["nodes"] as? [[String: Any]])?.count == 20)
+        #expect((out["edges"] as? [[String: Any]])?.count == 19, "a spanning tree of 20 assets has 19 edges")
+        let text = try String(contentsOfFile: graph, encoding: .utf8)
+        #expect(text.contains("<graphml") && text.components(separatedBy: "<edge ").count == 20)
+        let bad = try CLI.run(["regime", "network", CLI.sample("skfolio_sp500_dataset.csv.gz"), "--linkage", "nope"])
+        #expect(bad.status == 1)
+    }
 }

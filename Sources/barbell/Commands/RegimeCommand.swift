@@ -5,7 +5,7 @@ struct RegimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regime",
         abstract: "Market regimes: fit a Gaussian HMM, name its states, read the current regime.",
-        subcommands: [RegimeFit.self, RegimeDetect.self]
+        subcommands: [RegimeFit.self, RegimeDetect.self, RegimeNetwork.self]
     )
 }
 
