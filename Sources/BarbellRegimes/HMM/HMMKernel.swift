@@ -102,7 +102,8 @@ struct HMMKernel: Sendable {
         for j in 0..<k { c += alpha[j] }
         scale = c
         guard c > 0 else { return -.infinity }
-        for j in 0..<k { alpha[j] /= c }
+        let r = 1 / c   // one division per step, not k
+        for j in 0..<k { alpha[j] *= r }
         return log(c) + top
     }
 }
