@@ -10,14 +10,14 @@ struct HMMForwardBackward {
 }
 
 extension HMMKernel {
-    /// Log emission densities of every observation (n × k), row by row through ``logDensity``.
+    /// Log emission densities of every observation (n × k), the arithmetic of ``logDensity``.
     func logDensities(_ x: HMMObservations) -> [Double] {
         var out = [Double](repeating: 0, count: x.count * k)
         var work = [Double](repeating: 0, count: d)
         x.values.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { o in
                 work.withUnsafeMutableBufferPointer { w in
-                    for t in 0..<x.count { logDensity(xs.baseAddress! + t * d, o.baseAddress! + t * k, w.baseAddress!) }
+                    logDensities(xs.baseAddress!, o.baseAddress!, n: x.count, w.baseAddress!)
                 }
             }
         }
@@ -62,11 +62,11 @@ extension HMMKernel {
     func forwardBackward(_ x: HMMObservations, wantTransitions: Bool, into w: inout HMMWorkspace) throws -> Double {
         let n = x.count
         precondition(w.n == n && w.k == k && w.d == d, "workspace shape")
-        let kk = k, dd = d
+        let kk = k
         x.values.withUnsafeBufferPointer { xs in
             w.b.withUnsafeMutableBufferPointer { o in
                 w.work.withUnsafeMutableBufferPointer { wk in
-                    for t in 0..<n { logDensity(xs.baseAddress! + t * dd, o.baseAddress! + t * kk, wk.baseAddress!) }
+                    logDensities(xs.baseAddress!, o.baseAddress!, n: n, wk.baseAddress!)
                 }
             }
         }

@@ -74,6 +74,44 @@ struct HMMKernel: Sendable {
         }
     }
 
+    /// ``logDensity(_:_:_:)`` for `n` consecutive observations, with the parameter buffers opened
+    /// once rather than per row (the same arithmetic in the same order, so bit-identical).
+    func logDensities(_ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, n: Int, _ work: UnsafeMutablePointer<Double>) {
+        let k = k, d = d, full = full
+        factors.withUnsafeBufferPointer { fb in
+        means.withUnsafeBufferPointer { mb in
+        logNorm.withUnsafeBufferPointer { nb in
+            let f = fb.baseAddress!, mu = mb.baseAddress!, ln = nb.baseAddress!
+            var xr = x, o = out
+            for _ in 0..<n {
+                var m = mu, fs = f
+                for s in 0..<k {
+                    var q = 0.0
+                    if full {
+                        for i in 0..<d {
+                            var t = xr[i] - m[i]
+                            for j in 0..<i { t -= fs[i * d + j] * work[j] }
+                            let z = t / fs[i * d + i]
+                            work[i] = z
+                            q += z * z
+                        }
+                        fs += d * d
+                    } else {
+                        for i in 0..<d {
+                            let r = xr[i] - m[i]
+                            q += r * r / fs[i]
+                        }
+                        fs += d
+                    }
+                    o[s] = ln[s] - 0.5 * q
+                    m += d
+                }
+                xr += d
+                o += k
+            }
+        }}}
+    }
+
     /// One step of the scaled forward recursion, shared by the batch pass and the online filter
     /// so both give bit-identical filtered probabilities. On entry `b` holds the log densities;
     /// on exit it holds `exp(log b − max)`, `alpha` the normalised filtered probabilities.
