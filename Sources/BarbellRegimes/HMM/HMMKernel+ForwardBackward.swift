@@ -32,17 +32,25 @@ extension HMMKernel {
                  scale: UnsafeMutablePointer<Double>? = nil) throws {
         var bad = -1
         var sc = 0.0
+        let k = k
         b.withUnsafeMutableBufferPointer { bb in
-            alpha.withUnsafeMutableBufferPointer { al in
-                for t in 0..<n {
-                    let prev: UnsafePointer<Double>? = t == 0 ? nil : UnsafePointer(al.baseAddress! + (t - 1) * k)
-                    let c = forwardStep(previous: prev, b: bb.baseAddress! + t * k, alpha: al.baseAddress! + t * k, scale: &sc)
-                    scale?[t] = sc
-                    logScale[t] = c
-                    if !c.isFinite { bad = t; return }
-                }
+        alpha.withUnsafeMutableBufferPointer { al in
+        logScale.withUnsafeMutableBufferPointer { ls in
+        trans.withUnsafeBufferPointer { a in
+        start.withUnsafeBufferPointer { s0 in
+            var bRow = bb.baseAddress!, aRow = al.baseAddress!
+            var prev: UnsafePointer<Double>? = nil
+            for t in 0..<n {
+                let c = Self.forwardStep(k: k, a: a.baseAddress!, start: s0.baseAddress!, previous: prev,
+                                         b: bRow, alpha: aRow, scale: &sc)
+                scale?[t] = sc
+                ls[t] = c
+                if !c.isFinite { bad = t; return }
+                prev = UnsafePointer(aRow)
+                bRow += k
+                aRow += k
             }
-        }
+        }}}}}
         if bad >= 0 {
             throw RegimeError(.nonFinite, "observation \(bad) has zero probability under every reachable state")
         }

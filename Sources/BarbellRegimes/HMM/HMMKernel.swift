@@ -120,21 +120,33 @@ struct HMMKernel: Sendable {
     @inline(__always)
     func forwardStep(previous: UnsafePointer<Double>?, b: UnsafeMutablePointer<Double>,
                      alpha: UnsafeMutablePointer<Double>, scale: inout Double) -> Double {
+        trans.withUnsafeBufferPointer { a in
+            start.withUnsafeBufferPointer { s0 in
+                Self.forwardStep(k: k, a: a.baseAddress!, start: s0.baseAddress!, previous: previous, b: b, alpha: alpha, scale: &scale)
+            }
+        }
+    }
+
+    /// ``forwardStep(previous:b:alpha:scale:)`` on raw transition and start pointers, so the batch
+    /// pass opens the parameter buffers once for all steps.
+    @inline(__always)
+    static func forwardStep(k: Int, a: UnsafePointer<Double>, start: UnsafePointer<Double>, previous: UnsafePointer<Double>?,
+                            b: UnsafeMutablePointer<Double>, alpha: UnsafeMutablePointer<Double>, scale: inout Double) -> Double {
         var top = -Double.infinity
         for j in 0..<k where b[j] > top { top = b[j] }
         guard top.isFinite else { return -.infinity }
         for j in 0..<k { b[j] = exp(b[j] - top) }
-        trans.withUnsafeBufferPointer { a in
-            if let p = previous {
-                for j in 0..<k { alpha[j] = 0 }
-                for i in 0..<k {
-                    let pi = p[i]
-                    for j in 0..<k { alpha[j] += pi * a[i * k + j] }
-                }
-                for j in 0..<k { alpha[j] *= b[j] }
-            } else {
-                for j in 0..<k { alpha[j] = start[j] * b[j] }
+        if let p = previous {
+            for j in 0..<k { alpha[j] = 0 }
+            var row = a
+            for i in 0..<k {
+                let pi = p[i]
+                for j in 0..<k { alpha[j] += pi * row[j] }
+                row += k
             }
+            for j in 0..<k { alpha[j] *= b[j] }
+        } else {
+            for j in 0..<k { alpha[j] = start[j] * b[j] }
         }
         var c = 0.0
         for j in 0..<k { c += alpha[j] }
