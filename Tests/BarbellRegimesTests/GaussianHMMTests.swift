@@ -150,6 +150,11 @@ struct GaussianHMMRecursionTests {
         }
         let capped = try m.fitted(to: x, options: HMMFitOptions(maxIterations: 3, tolerance: 0))
         #expect(capped.logLikelihoodHistory.count == 3 && !capped.converged)
+        // Tolerance −∞ (hmmlearn tol=-inf, what the benchmark uses) never stops early: every
+        // iteration runs, along the same trajectory as the fixture's history (1e-10 relative).
+        let all = try m.fitted(to: x, options: HMMFitOptions(maxIterations: history.count, tolerance: -.infinity))
+        #expect(all.logLikelihoodHistory.count == history.count && !all.converged)
+        #expect(zip(all.logLikelihoodHistory, history).allSatisfy { abs($0 - $1) <= 1e-10 * abs($1) })
     }
 
     @Test("parameter count matches hmmlearn's for every covariance type")
@@ -214,5 +219,8 @@ struct GaussianHMMBadInputTests {
         #expect(Self.code { _ = try GaussianHMM(covarianceType: .tied, startProbabilities: [0.5, 0.5], transitionMatrix: [[0.9, 0.1], [0.1, 0.9]], means: [[0, 0], [1, 1]], covariances: [[[1, 0.5], [0.5, 1]], [[1, 0], [0, 1]]]) } == .invalidArgument)
         let m = try Self.model()
         #expect(Self.code { _ = try m.fitted(to: [[0, 1], [1, 2], [2, 0], [3, 3]], options: HMMFitOptions(maxIterations: 0)) } == .invalidArgument)
+        for tol in [Double.nan, -1e-3] {
+            #expect(Self.code { _ = try m.fitted(to: [[0, 1], [1, 2], [2, 0], [3, 3]], options: HMMFitOptions(tolerance: tol)) } == .invalidArgument)
+        }
     }
 }

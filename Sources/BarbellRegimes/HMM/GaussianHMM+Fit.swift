@@ -4,7 +4,8 @@ import BarbellQuant
 public struct HMMFitOptions: Sendable, Equatable {
     /// Iteration cap (hmmlearn `n_iter`).
     public var maxIterations: Int
-    /// Stop when the log-likelihood gains less than this between iterations (hmmlearn `tol`).
+    /// Stop when the log-likelihood gains less than this between iterations (hmmlearn `tol`);
+    /// `-.infinity` runs all ``maxIterations``.
     public var tolerance: Double
     /// Variance floor: a state whose variance falls below it (collapse onto few points) is
     /// floored here and reported in ``HMMFit/flooredStates`` (hmmlearn `min_covar`).
@@ -55,7 +56,11 @@ extension GaussianHMM {
     ///   `stateCount × dimension` rows, `.invalidArgument` for a constant feature or bad options.
     public func fitted(to observations: [[Double]], options: HMMFitOptions = HMMFitOptions()) throws -> HMMFit {
         guard options.maxIterations >= 1 else { throw RegimeError(.invalidArgument, "maxIterations = \(options.maxIterations): expected ≥ 1") }
-        guard options.tolerance.isFinite, options.tolerance >= 0 else { throw RegimeError(.invalidArgument, "tolerance = \(options.tolerance): expected a finite value ≥ 0") }
+        // −∞ (hmmlearn `tol=-np.inf`) runs every iteration: with tolerance 0 EM stops at the first
+        // rounding-level decrease of the log-likelihood once it has converged.
+        guard options.tolerance >= 0 || options.tolerance == -.infinity, !options.tolerance.isNaN else {
+            throw RegimeError(.invalidArgument, "tolerance = \(options.tolerance): expected a value ≥ 0 or −∞")
+        }
         guard options.minCovariance > 0, options.minCovariance.isFinite else { throw RegimeError(.invalidArgument, "minCovariance = \(options.minCovariance): expected a finite value > 0") }
         let x = try HMMObservations(observations, expectedDimension: dimension)
         try x.checkFittable(states: stateCount)
@@ -63,11 +68,12 @@ extension GaussianHMM {
         var history = [Double]()
         var floors = [HMMVarianceFloor]()
         var converged = false
+        var workspace = HMMWorkspace(n: x.count, k: stateCount, d: dimension)
         for iteration in 0..<options.maxIterations {
             let kernel = HMMKernel(model)
-            let fb = try kernel.forwardBackward(x, wantTransitions: true)
-            history.append(fb.logLikelihood)
-            model = try model.maximised(x, fb, floor: options.minCovariance, iteration: iteration, floors: &floors)
+            let ll = try kernel.forwardBackward(x, wantTransitions: true, into: &workspace)
+            history.append(ll)
+            model = try model.maximised(x, workspace.gamma, workspace.xi, floor: options.minCovariance, iteration: iteration, floors: &floors)
             if history.count >= 2 && history[history.count - 1] - history[history.count - 2] < options.tolerance {
                 converged = true
                 break
@@ -82,16 +88,16 @@ extension GaussianHMM {
     }
 
     /// hmmlearn's M-step from the E-step's posteriors and transition counts.
-    func maximised(_ x: HMMObservations, _ fb: HMMForwardBackward, floor: Double, iteration: Int,
+    func maximised(_ x: HMMObservations, _ posteriors: [Double], _ transitionCounts: [Double], floor: Double, iteration: Int,
                    floors: inout [HMMVarianceFloor]) throws -> GaussianHMM {
         let k = stateCount, d = dimension, n = x.count
         // Start and transitions: normalised expected counts, keeping structural zeros at zero.
-        var start = (0..<k).map { startProbabilities[$0] == 0 ? 0 : max(fb.posteriors[$0], 0) }
+        var start = (0..<k).map { startProbabilities[$0] == 0 ? 0 : max(posteriors[$0], 0) }
         let s0 = start.reduce(0, +)
         start = start.map { $0 / s0 }
         var trans = [[Double]]()
         for i in 0..<k {
-            var row = (0..<k).map { transitionMatrix[i][$0] == 0 ? 0 : max(fb.transitionCounts[i * k + $0], 0) }
+            var row = (0..<k).map { transitionMatrix[i][$0] == 0 ? 0 : max(transitionCounts[i * k + $0], 0) }
             var s = row.reduce(0, +)
             if s == 0 { s = 1 }
             row = row.map { $0 / s }
@@ -102,24 +108,34 @@ extension GaussianHMM {
         var obs = [Double](repeating: 0, count: k * d)
         var obs2 = [Double](repeating: 0, count: k * d)
         var outer = [Double](repeating: 0, count: covarianceType == .full || covarianceType == .tied ? k * d * d : 0)
+        let hasOuter = !outer.isEmpty
         x.values.withUnsafeBufferPointer { xs in
-            fb.posteriors.withUnsafeBufferPointer { g in
-                for t in 0..<n {
-                    for s in 0..<k {
-                        let w = g[t * k + s]
-                        post[s] += w
-                        for i in 0..<d {
-                            let xi = xs[t * d + i]
-                            obs[s * d + i] += w * xi
-                            obs2[s * d + i] += w * xi * xi
-                            if !outer.isEmpty {
-                                for j in 0..<d { outer[(s * d + i) * d + j] += w * xi * xs[t * d + j] }
-                            }
+        posteriors.withUnsafeBufferPointer { g in
+        post.withUnsafeMutableBufferPointer { post in
+        obs.withUnsafeMutableBufferPointer { obs in
+        obs2.withUnsafeMutableBufferPointer { obs2 in
+        outer.withUnsafeMutableBufferPointer { outer in
+            // Raw row pointers: this loop runs n × k × d times per iteration.
+            var xRow = xs.baseAddress!, gRow = g.baseAddress!
+            for _ in 0..<n {
+                for s in 0..<k {
+                    let w = gRow[s]
+                    post[s] += w
+                    let o = obs.baseAddress! + s * d, o2 = obs2.baseAddress! + s * d
+                    for i in 0..<d {
+                        let xi = xRow[i]
+                        o[i] += w * xi
+                        o2[i] += w * xi * xi
+                        if hasOuter {
+                            let out = outer.baseAddress! + (s * d + i) * d
+                            for j in 0..<d { out[j] += w * xi * xRow[j] }
                         }
                     }
                 }
+                xRow += d
+                gRow += k
             }
-        }
+        }}}}}}
         let prior = 0.01
         var means = [[Double]](), covs = [[[Double]]]()
         var tiedSum = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)

@@ -10,14 +10,14 @@ struct HMMForwardBackward {
 }
 
 extension HMMKernel {
-    /// Log emission densities of every observation (n × k), row by row through ``logDensity``.
+    /// Log emission densities of every observation (n × k), the arithmetic of ``logDensity``.
     func logDensities(_ x: HMMObservations) -> [Double] {
         var out = [Double](repeating: 0, count: x.count * k)
         var work = [Double](repeating: 0, count: d)
         x.values.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { o in
                 work.withUnsafeMutableBufferPointer { w in
-                    for t in 0..<x.count { logDensity(xs.baseAddress! + t * d, o.baseAddress! + t * k, w.baseAddress!) }
+                    logDensities(xs.baseAddress!, o.baseAddress!, n: x.count, w.baseAddress!)
                 }
             }
         }
@@ -32,17 +32,25 @@ extension HMMKernel {
                  scale: UnsafeMutablePointer<Double>? = nil) throws {
         var bad = -1
         var sc = 0.0
+        let k = k
         b.withUnsafeMutableBufferPointer { bb in
-            alpha.withUnsafeMutableBufferPointer { al in
-                for t in 0..<n {
-                    let prev: UnsafePointer<Double>? = t == 0 ? nil : UnsafePointer(al.baseAddress! + (t - 1) * k)
-                    let c = forwardStep(previous: prev, b: bb.baseAddress! + t * k, alpha: al.baseAddress! + t * k, scale: &sc)
-                    scale?[t] = sc
-                    logScale[t] = c
-                    if !c.isFinite { bad = t; return }
-                }
+        alpha.withUnsafeMutableBufferPointer { al in
+        logScale.withUnsafeMutableBufferPointer { ls in
+        trans.withUnsafeBufferPointer { a in
+        start.withUnsafeBufferPointer { s0 in
+            var bRow = bb.baseAddress!, aRow = al.baseAddress!
+            var prev: UnsafePointer<Double>? = nil
+            for t in 0..<n {
+                let c = Self.forwardStep(k: k, a: a.baseAddress!, start: s0.baseAddress!, previous: prev,
+                                         b: bRow, alpha: aRow, scale: &sc)
+                scale?[t] = sc
+                ls[t] = c
+                if !c.isFinite { bad = t; return }
+                prev = UnsafePointer(aRow)
+                bRow += k
+                aRow += k
             }
-        }
+        }}}}}
         if bad >= 0 {
             throw RegimeError(.nonFinite, "observation \(bad) has zero probability under every reachable state")
         }
@@ -51,55 +59,99 @@ extension HMMKernel {
     /// Forward-backward in scaled space (Rabiner's per-step normalisation): the log-likelihood is
     /// the sum of the log normalisers; `γ_t ∝ α̂_t β̂_t` is renormalised per row as hmmlearn does.
     func forwardBackward(_ x: HMMObservations, wantTransitions: Bool) throws -> HMMForwardBackward {
+        var w = HMMWorkspace(n: x.count, k: k, d: d)
+        let ll = try forwardBackward(x, wantTransitions: wantTransitions, into: &w)
+        return HMMForwardBackward(logLikelihood: ll, posteriors: w.gamma, transitionCounts: w.xi)
+    }
+
+    /// Forward-backward into reused buffers (Baum-Welch calls it once per iteration: fresh n × k
+    /// arrays each time cost more in page faults than the recursions themselves). Returns the
+    /// log-likelihood; the posteriors are left in `w.gamma`, the transition counts in `w.xi`.
+    func forwardBackward(_ x: HMMObservations, wantTransitions: Bool, into w: inout HMMWorkspace) throws -> Double {
         let n = x.count
-        var b = logDensities(x)
-        var alpha = [Double](repeating: 0, count: n * k)
-        var logScale = [Double](repeating: 0, count: n)
-        // Normalisers c_t of the shifted densities: dividing β̂ by them keeps it O(1).
-        var scale = [Double](repeating: 0, count: n)
-        try scale.withUnsafeMutableBufferPointer { try forward(&b, n: n, alpha: &alpha, logScale: &logScale, scale: $0.baseAddress!) }
-        var beta = [Double](repeating: 1, count: n * k)
-        var xi = [Double](repeating: 0, count: k * k)
-        var gamma = [Double](repeating: 0, count: n * k)
-        var ll = 0.0
-        for t in 0..<n { ll += logScale[t] }
-        var tmp = [Double](repeating: 0, count: k)
-        b.withUnsafeBufferPointer { bb in
-        alpha.withUnsafeBufferPointer { al in
-        beta.withUnsafeMutableBufferPointer { be in
-        trans.withUnsafeBufferPointer { a in
-        xi.withUnsafeMutableBufferPointer { xs in
-        tmp.withUnsafeMutableBufferPointer { w in
-        scale.withUnsafeBufferPointer { sc in
-            if n >= 2 {
-                for t in stride(from: n - 2, through: 0, by: -1) {
-                    let inv = 1 / sc[t + 1]
-                    for j in 0..<k { w[j] = bb[(t + 1) * k + j] * be[(t + 1) * k + j] * inv }
-                    for i in 0..<k {
-                        var s = 0.0
-                        for j in 0..<k { s += a[i * k + j] * w[j] }
-                        be[t * k + i] = s
-                    }
-                    if wantTransitions {
-                        for i in 0..<k {
-                            let ai = al[t * k + i]
-                            for j in 0..<k { xs[i * k + j] += ai * a[i * k + j] * w[j] }
-                        }
-                    }
-                }
-            }
-        }}}}}}}
-        alpha.withUnsafeBufferPointer { al in
-            beta.withUnsafeBufferPointer { be in
-                gamma.withUnsafeMutableBufferPointer { g in
-                    for t in 0..<n {
-                        var s = 0.0
-                        for j in 0..<k { let v = al[t * k + j] * be[t * k + j]; g[t * k + j] = v; s += v }
-                        for j in 0..<k { g[t * k + j] /= s }
-                    }
+        precondition(w.n == n && w.k == k && w.d == d, "workspace shape")
+        let kk = k
+        x.values.withUnsafeBufferPointer { xs in
+            w.b.withUnsafeMutableBufferPointer { o in
+                w.work.withUnsafeMutableBufferPointer { wk in
+                    logDensities(xs.baseAddress!, o.baseAddress!, n: n, wk.baseAddress!)
                 }
             }
         }
-        return HMMForwardBackward(logLikelihood: ll, posteriors: gamma, transitionCounts: xi)
+        try w.scale.withUnsafeMutableBufferPointer { sc in
+            try forward(&w.b, n: n, alpha: &w.alpha, logScale: &w.logScale, scale: sc.baseAddress!)
+        }
+        var ll = 0.0
+        for t in 0..<n { ll += w.logScale[t] }
+        let k = kk
+        w.b.withUnsafeBufferPointer { bb in
+        w.alpha.withUnsafeBufferPointer { al in
+        w.beta.withUnsafeMutableBufferPointer { be in
+        trans.withUnsafeBufferPointer { a in
+        w.xi.withUnsafeMutableBufferPointer { xs in
+        w.tmp.withUnsafeMutableBufferPointer { tw in
+        w.scale.withUnsafeBufferPointer { sc in
+        w.gamma.withUnsafeMutableBufferPointer { g in
+            // Row pointers rather than t * k + j indexing: the overflow-checked index arithmetic
+            // cost more than the arithmetic of these short (k-wide) loops.
+            let a = a.baseAddress!, xs = xs.baseAddress!, tw = tw.baseAddress!
+            for j in 0..<k * k { xs[j] = 0 }
+            for j in 0..<k { be[(n - 1) * k + j] = 1 }
+            if n >= 2 {
+                var t = n - 2
+                while t >= 0 {
+                    let inv = 1 / sc[t + 1]
+                    let bNext = bb.baseAddress! + (t + 1) * k, beNext = be.baseAddress! + (t + 1) * k
+                    let beNow = be.baseAddress! + t * k, alNow = al.baseAddress! + t * k
+                    for j in 0..<k { tw[j] = bNext[j] * beNext[j] * inv }
+                    var row = a
+                    for i in 0..<k {
+                        var s = 0.0
+                        for j in 0..<k { s += row[j] * tw[j] }
+                        beNow[i] = s
+                        row += k
+                    }
+                    if wantTransitions {
+                        row = a
+                        var xrow = xs
+                        for i in 0..<k {
+                            let ai = alNow[i]
+                            for j in 0..<k { xrow[j] += ai * row[j] * tw[j] }
+                            row += k
+                            xrow += k
+                        }
+                    }
+                    t -= 1
+                }
+            }
+            var alRow = al.baseAddress!, beRow = UnsafePointer(be.baseAddress!), gRow = g.baseAddress!
+            for _ in 0..<n {
+                var s = 0.0
+                for j in 0..<k { let v = alRow[j] * beRow[j]; gRow[j] = v; s += v }
+                let r = 1 / s   // one division per row, not k
+                for j in 0..<k { gRow[j] *= r }
+                alRow += k; beRow += k; gRow += k
+            }
+        }}}}}}}}
+        return ll
+    }
+}
+
+/// Buffers of one forward-backward pass, allocated once per fit and reused every iteration.
+struct HMMWorkspace {
+    let n: Int, k: Int, d: Int
+    var b: [Double], alpha: [Double], beta: [Double], gamma: [Double]
+    var logScale: [Double], scale: [Double]
+    var xi: [Double], tmp: [Double], work: [Double]
+
+    init(n: Int, k: Int, d: Int) {
+        self.n = n; self.k = k; self.d = d
+        b = [Double](repeating: 0, count: n * k)
+        alpha = b; beta = b; gamma = b
+        logScale = [Double](repeating: 0, count: n)
+        scale = logScale
+        xi = [Double](repeating: 0, count: k * k)
+        tmp = [Double](repeating: 0, count: k)
+        work = [Double](repeating: 0, count: d)
     }
 }

@@ -74,6 +74,44 @@ struct HMMKernel: Sendable {
         }
     }
 
+    /// ``logDensity(_:_:_:)`` for `n` consecutive observations, with the parameter buffers opened
+    /// once rather than per row (the same arithmetic in the same order, so bit-identical).
+    func logDensities(_ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, n: Int, _ work: UnsafeMutablePointer<Double>) {
+        let k = k, d = d, full = full
+        factors.withUnsafeBufferPointer { fb in
+        means.withUnsafeBufferPointer { mb in
+        logNorm.withUnsafeBufferPointer { nb in
+            let f = fb.baseAddress!, mu = mb.baseAddress!, ln = nb.baseAddress!
+            var xr = x, o = out
+            for _ in 0..<n {
+                var m = mu, fs = f
+                for s in 0..<k {
+                    var q = 0.0
+                    if full {
+                        for i in 0..<d {
+                            var t = xr[i] - m[i]
+                            for j in 0..<i { t -= fs[i * d + j] * work[j] }
+                            let z = t / fs[i * d + i]
+                            work[i] = z
+                            q += z * z
+                        }
+                        fs += d * d
+                    } else {
+                        for i in 0..<d {
+                            let r = xr[i] - m[i]
+                            q += r * r / fs[i]
+                        }
+                        fs += d
+                    }
+                    o[s] = ln[s] - 0.5 * q
+                    m += d
+                }
+                xr += d
+                o += k
+            }
+        }}}
+    }
+
     /// One step of the scaled forward recursion, shared by the batch pass and the online filter
     /// so both give bit-identical filtered probabilities. On entry `b` holds the log densities;
     /// on exit it holds `exp(log b − max)`, `alpha` the normalised filtered probabilities.
@@ -82,27 +120,40 @@ struct HMMKernel: Sendable {
     @inline(__always)
     func forwardStep(previous: UnsafePointer<Double>?, b: UnsafeMutablePointer<Double>,
                      alpha: UnsafeMutablePointer<Double>, scale: inout Double) -> Double {
+        trans.withUnsafeBufferPointer { a in
+            start.withUnsafeBufferPointer { s0 in
+                Self.forwardStep(k: k, a: a.baseAddress!, start: s0.baseAddress!, previous: previous, b: b, alpha: alpha, scale: &scale)
+            }
+        }
+    }
+
+    /// ``forwardStep(previous:b:alpha:scale:)`` on raw transition and start pointers, so the batch
+    /// pass opens the parameter buffers once for all steps.
+    @inline(__always)
+    static func forwardStep(k: Int, a: UnsafePointer<Double>, start: UnsafePointer<Double>, previous: UnsafePointer<Double>?,
+                            b: UnsafeMutablePointer<Double>, alpha: UnsafeMutablePointer<Double>, scale: inout Double) -> Double {
         var top = -Double.infinity
         for j in 0..<k where b[j] > top { top = b[j] }
         guard top.isFinite else { return -.infinity }
         for j in 0..<k { b[j] = exp(b[j] - top) }
-        trans.withUnsafeBufferPointer { a in
-            if let p = previous {
-                for j in 0..<k { alpha[j] = 0 }
-                for i in 0..<k {
-                    let pi = p[i]
-                    for j in 0..<k { alpha[j] += pi * a[i * k + j] }
-                }
-                for j in 0..<k { alpha[j] *= b[j] }
-            } else {
-                for j in 0..<k { alpha[j] = start[j] * b[j] }
+        if let p = previous {
+            for j in 0..<k { alpha[j] = 0 }
+            var row = a
+            for i in 0..<k {
+                let pi = p[i]
+                for j in 0..<k { alpha[j] += pi * row[j] }
+                row += k
             }
+            for j in 0..<k { alpha[j] *= b[j] }
+        } else {
+            for j in 0..<k { alpha[j] = start[j] * b[j] }
         }
         var c = 0.0
         for j in 0..<k { c += alpha[j] }
         scale = c
         guard c > 0 else { return -.infinity }
-        for j in 0..<k { alpha[j] /= c }
+        let r = 1 / c   // one division per step, not k
+        for j in 0..<k { alpha[j] *= r }
         return log(c) + top
     }
 }
