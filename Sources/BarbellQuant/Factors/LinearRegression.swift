@@ -53,11 +53,12 @@ public struct LinearRegression: Sendable {
         }
         let x = Matrix(uncheckedRows: n, columns: k, values: design)
         // β = X⁺y and (XᵀX)⁻¹ = X⁺X⁺ᵀ, through the SVD as statsmodels' pinv does.
-        let (_, singular, _) = try x.singularValueDecomposition()
+        let svd = try x.singularValueDecomposition()
+        let singular = svd.s
         if let smallest = singular.last, smallest <= 1e-12 * singular[0] {
             throw QuantError(.singularMatrix, "the regressors are collinear (condition number \(singular[0] / max(smallest, .leastNormalMagnitude))); drop a redundant column")
         }
-        let pinv = try x.pseudoInverse()
+        let pinv = x.pseudoInverse(singularValueDecomposition: svd)
         let beta = try pinv.multiplied(by: y)
         let fitted = try x.multiplied(by: beta)
         let residuals = zip(y, fitted).map { $0 - $1 }

@@ -32,7 +32,12 @@ extension Matrix {
     /// `rcond · s_max` treated as 0 (NumPy's `pinv`, whose default `rcond` is 1e-15).
     public func pseudoInverse(rcond: Double = 1e-15) throws -> Matrix {
         guard rcond >= 0 else { throw QuantError(.invalidArgument, "rcond must be ≥ 0, got \(rcond)") }
-        let (u, s, vt) = try singularValueDecomposition()
+        return pseudoInverse(singularValueDecomposition: try singularValueDecomposition(), rcond: rcond)
+    }
+
+    /// The pseudo-inverse from an SVD the caller already has (so it is not computed twice).
+    func pseudoInverse(singularValueDecomposition svd: (u: Matrix, s: [Double], vt: Matrix), rcond: Double = 1e-15) -> Matrix {
+        let (u, s, vt) = svd
         let cutoff = rcond * (s.max() ?? 0)
         let k = s.count
         // pinv = V · diag(1/s) · Uᵀ: scale the rows of Vᵀ, then (Vᵀ scaled)ᵀ · Uᵀ.

@@ -20,13 +20,15 @@ public struct StressTest: Sendable {
     }
 
     /// The portfolio: weight per ticker, and each ticker's price history.
-    public var weights: [String: Double]
-    public var prices: [String: Series]
+    public let weights: [String: Double]
+    public let prices: [String: Series]
     /// A broad index (daily levels), for betas and for assets without prices in a window.
-    public var index: Series
+    public let index: Series
+    /// The index's finite levels by timestamp, built once for every beta.
+    private let indexLevels: [Timestamp: Double]
     /// Monthly market returns keyed `YYYYMM` (e.g. Fama-French `Mkt-RF + RF`), for windows the
     /// daily index does not cover, like October 1987 before the bundled index starts.
-    public var monthlyMarket: [Int: Double]
+    public let monthlyMarket: [Int: Double]
 
     /// - Throws: `invalidArgument` when a weighted ticker has no price series.
     public init(weights: [String: Double], prices: [String: Series], index: Series, monthlyMarket: [Int: Double] = [:]) throws {
@@ -36,6 +38,7 @@ public struct StressTest: Sendable {
         self.weights = weights
         self.prices = prices
         self.index = index
+        self.indexLevels = Dictionary(zip(index.timestamps, index.values).filter { $0.1.isFinite }, uniquingKeysWith: { a, _ in a })
         self.monthlyMarket = monthlyMarket
     }
 
@@ -76,7 +79,7 @@ public struct StressTest: Sendable {
                 assetReturns[ticker] = r
                 sources[ticker] = "replayed"
             } else {
-                let beta = try Self.beta(series, to: index, ticker: ticker)
+                let beta = try beta(of: ticker)
                 let (market, source) = try marketReturn()
                 assetReturns[ticker] = beta * market
                 sources[ticker] = source
@@ -145,11 +148,14 @@ public struct StressTest: Sendable {
         return last / first - 1
     }
 
-    /// OLS slope of the asset's daily returns on the index's over the days both have prices on
-    /// consecutive common dates.
-    public static func beta(_ asset: Series, to index: Series, ticker: String) throws -> Double {
-        let level = Dictionary(index.timestamps.enumerated().compactMap { index.values[$0.offset].isFinite ? ($0.element, index.values[$0.offset]) : nil },
-                               uniquingKeysWith: { a, _ in a })
+    /// OLS slope of a weighted asset's daily returns on the index's over the days both have
+    /// prices on consecutive common dates.
+    ///
+    /// - Throws: `invalidArgument` for a ticker without prices, `insufficientData` with fewer
+    ///   than 60 common daily returns.
+    public func beta(of ticker: String) throws -> Double {
+        guard let asset = prices[ticker] else { throw QuantError(.invalidArgument, "no prices for '\(ticker)'") }
+        let level = indexLevels
         var x: [Double] = [], y: [Double] = []
         var previous: (asset: Double, index: Double)?
         for (t, p) in zip(asset.timestamps, asset.values) {

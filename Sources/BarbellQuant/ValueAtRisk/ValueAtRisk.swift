@@ -20,8 +20,8 @@ public enum ValueAtRisk {
     ///   (`n·(1−confidence) ≥ 1`).
     public static func historical(_ returns: [Double], confidence: Double, horizon: Int = 1) throws -> RiskEstimate {
         try check(confidence: confidence, horizon: horizon)
-        let moments = try SampleMoments(returns, minimum: horizon + 1)
-        _ = moments
+        // Validates length and finiteness; the moments themselves are not needed here.
+        _ = try SampleMoments(returns, minimum: horizon + 1)
         var sample = returns
         if horizon > 1 {
             sample = (0...(returns.count - horizon)).map { start in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarbellRegimes
 
 /// `barbell regime ...`: hidden Markov regimes and the regime detector.
 struct RegimeCommand: ParsableCommand {
@@ -42,5 +43,3 @@ struct RegimeModelOptions: ParsableArguments {
         return c
     }
 }
-
-import BarbellRegimes

@@ -37,15 +37,8 @@ struct RegimeNetwork: ParsableCommand {
             throw ValidationError("--linkage: expected single, average or ward, got '\(linkage)'")
         }
         let panel = try input.loadPanel(file)
-        // Returns between consecutive rows where a ticker has both prices; NaN elsewhere.
-        var rows: [Double] = []
-        for t in 1..<panel.prices.count {
-            for k in panel.tickers.indices {
-                let (a, b) = (panel.prices[t - 1][k], panel.prices[t][k])
-                rows.append(a.isFinite && b.isFinite && a > 0 ? b / a - 1 : .nan)
-            }
-        }
-        let returns = try Matrix(rows: panel.prices.count - 1, columns: panel.tickers.count, values: rows)
+        // NaN where a ticker lacks either price (later listings, gaps); correlations are pairwise.
+        let returns = try ExpectedReturns.returns(fromPrices: Matrix(panel.prices))
         let network = try CorrelationNetwork(returns: returns, names: panel.tickers)
         let report = try network.report(seed: seed, method: method, clusters: clusters)
         if let graphml {

@@ -73,7 +73,7 @@ struct RiskStress: ParsableCommand {
             }
         }
         var exposures: [String: [String: Double]] = [:]
-        for c in columns { exposures[c.ticker] = ["market": try StressTest.beta(prices[c.ticker]!, to: indexLevels, ticker: c.ticker)] }
+        for c in columns { exposures[c.ticker] = ["market": try test.beta(of: c.ticker)] }
         for s in shock {
             outcomes.append(try test.factorShock(name: "market_\(Int((s * 100).rounded()))pct", exposures: exposures, shocks: ["market": s]))
         }

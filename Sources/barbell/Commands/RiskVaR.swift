@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarbellData
 import BarbellQuant
 import Foundation
 
@@ -139,5 +140,3 @@ struct RiskVaR: ParsableCommand {
         return ("portfolio(" + columns.map { "\($0.ticker)=\($0.weight)" }.joined(separator: ",") + ")", stamps, portfolio, assetReturns, w)
     }
 }
-
-import BarbellData

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarbellData
+import Foundation
 
 /// How the quant commands (`risk`, `portfolio`, `options`) read price or return series from a
 /// market-data file: any file `barbell data import` reads, one ticker or many.
@@ -75,7 +76,6 @@ struct QuantInputOptions: ParsableArguments {
     }
 }
 
-import Foundation
 
 /// Prices of several tickers on one time axis: `prices[t][k]` is ticker `k` at `timestamps[t]`.
 struct PricePanel {
