@@ -82,7 +82,7 @@ extension GaussianHMM {
         var b = HMMKernel(model).logDensities(x)
         var alpha = [Double](repeating: 0, count: x.count * stateCount)
         var logScale = [Double](repeating: 0, count: x.count)
-        try HMMKernel(model).forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
+        try HMMKernel(model).chain.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
         return HMMFit(model: model, logLikelihoodHistory: history, converged: converged,
                       logLikelihood: logScale.reduce(0, +), flooredStates: floors)
     }

@@ -11,7 +11,7 @@ extension GaussianHMM {
         var b = kernel.logDensities(x)
         var alpha = [Double](repeating: 0, count: x.count * stateCount)
         var logScale = [Double](repeating: 0, count: x.count)
-        try kernel.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
+        try kernel.chain.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
         return logScale.reduce(0, +)
     }
 
@@ -31,7 +31,7 @@ extension GaussianHMM {
         var b = kernel.logDensities(x)
         var alpha = [Double](repeating: 0, count: x.count * stateCount)
         var logScale = [Double](repeating: 0, count: x.count)
-        try kernel.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
+        try kernel.chain.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
         return rows(alpha, stateCount)
     }
 
@@ -42,7 +42,7 @@ extension GaussianHMM {
         let kernel = HMMKernel(self)
         let k = stateCount, n = x.count
         let logB = kernel.logDensities(x)
-        let logA = kernel.trans.map { log($0) }
+        let logA = kernel.chain.trans.map { log($0) }
         var delta = (0..<k).map { log(startProbabilities[$0]) + logB[$0] }
         var next = [Double](repeating: 0, count: k)
         var back = [Int32](repeating: 0, count: n * k)

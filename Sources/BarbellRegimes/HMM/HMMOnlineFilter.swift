@@ -48,7 +48,7 @@ public struct HMMOnlineFilter: Sendable {
                         probabilities.withUnsafeBufferPointer { p in
                             kernel.logDensity(x.baseAddress!, bb.baseAddress!, w.baseAddress!)
                             var scale = 0.0
-                            return kernel.forwardStep(previous: first ? nil : p.baseAddress!, b: bb.baseAddress!,
+                            return kernel.chain.forwardStep(previous: first ? nil : p.baseAddress!, b: bb.baseAddress!,
                                                       alpha: nx.baseAddress!, scale: &scale)
                         }
                     }
