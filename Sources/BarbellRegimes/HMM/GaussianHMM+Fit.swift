@@ -68,31 +68,27 @@ extension GaussianHMM {
         var history = [Double]()
         var floors = [HMMVarianceFloor]()
         var converged = false
-        var workspace = HMMWorkspace(n: x.count, k: stateCount, d: dimension)
+        var workspace = HMMWorkspace(n: x.count, k: stateCount, d: dimension, rowOutputs: false)
+        var statistics = GaussianHMMStatistics(k: stateCount, d: dimension, outer: covarianceType == .full || covarianceType == .tied)
         for iteration in 0..<options.maxIterations {
-            let kernel = HMMKernel(model)
-            let ll = try kernel.forwardBackward(x, wantTransitions: true, into: &workspace)
+            let ll = try HMMKernel(model).expectation(x, into: &workspace, statistics: &statistics)
             history.append(ll)
-            model = try model.maximised(x, workspace.gamma, workspace.xi, floor: options.minCovariance, iteration: iteration, floors: &floors)
+            model = try model.maximised(statistics, workspace.xi, floor: options.minCovariance, iteration: iteration, floors: &floors)
             if history.count >= 2 && history[history.count - 1] - history[history.count - 2] < options.tolerance {
                 converged = true
                 break
             }
         }
-        var b = HMMKernel(model).logDensities(x)
-        var alpha = [Double](repeating: 0, count: x.count * stateCount)
-        var logScale = [Double](repeating: 0, count: x.count)
-        try HMMKernel(model).chain.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
         return HMMFit(model: model, logLikelihoodHistory: history, converged: converged,
-                      logLikelihood: logScale.reduce(0, +), flooredStates: floors)
+                      logLikelihood: try HMMKernel(model).filter(x).logLikelihood, flooredStates: floors)
     }
 
-    /// hmmlearn's M-step from the E-step's posteriors and transition counts.
-    func maximised(_ x: HMMObservations, _ posteriors: [Double], _ transitionCounts: [Double], floor: Double, iteration: Int,
+    /// hmmlearn's M-step from the E-step's sufficient statistics and transition counts.
+    func maximised(_ st: GaussianHMMStatistics, _ transitionCounts: [Double], floor: Double, iteration: Int,
                    floors: inout [HMMVarianceFloor]) throws -> GaussianHMM {
-        let k = stateCount, d = dimension, n = x.count
+        let k = stateCount, d = dimension
         // Start and transitions: normalised expected counts, keeping structural zeros at zero.
-        var start = (0..<k).map { startProbabilities[$0] == 0 ? 0 : max(posteriors[$0], 0) }
+        var start = (0..<k).map { startProbabilities[$0] == 0 ? 0 : max(st.first($0), 0) }
         let s0 = start.reduce(0, +)
         start = start.map { $0 / s0 }
         var trans = [[Double]]()
@@ -103,50 +99,18 @@ extension GaussianHMM {
             row = row.map { $0 / s }
             trans.append(row)
         }
-        // Sufficient statistics: Σγ, Σγx, Σγx², Σγxxᵀ.
-        var post = [Double](repeating: 0, count: k)
-        var obs = [Double](repeating: 0, count: k * d)
-        var obs2 = [Double](repeating: 0, count: k * d)
-        var outer = [Double](repeating: 0, count: covarianceType == .full || covarianceType == .tied ? k * d * d : 0)
-        let hasOuter = !outer.isEmpty
-        x.values.withUnsafeBufferPointer { xs in
-        posteriors.withUnsafeBufferPointer { g in
-        post.withUnsafeMutableBufferPointer { post in
-        obs.withUnsafeMutableBufferPointer { obs in
-        obs2.withUnsafeMutableBufferPointer { obs2 in
-        outer.withUnsafeMutableBufferPointer { outer in
-            // Raw row pointers: this loop runs n × k × d times per iteration.
-            var xRow = xs.baseAddress!, gRow = g.baseAddress!
-            for _ in 0..<n {
-                for s in 0..<k {
-                    let w = gRow[s]
-                    post[s] += w
-                    let o = obs.baseAddress! + s * d, o2 = obs2.baseAddress! + s * d
-                    for i in 0..<d {
-                        let xi = xRow[i]
-                        o[i] += w * xi
-                        o2[i] += w * xi * xi
-                        if hasOuter {
-                            let out = outer.baseAddress! + (s * d + i) * d
-                            for j in 0..<d { out[j] += w * xi * xRow[j] }
-                        }
-                    }
-                }
-                xRow += d
-                gRow += k
-            }
-        }}}}}}
+        let post = (0..<k).map { st.mass($0) }
         let prior = 0.01
         var means = [[Double]](), covs = [[[Double]]]()
         var tiedSum = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
         for s in 0..<k {
-            let mu = (0..<d).map { obs[s * d + $0] / post[s] }
+            let mu = (0..<d).map { st.sum(s, $0) / post[s] }
             let denom = max(post[s], 1e-5)
             var c = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
             switch covarianceType {
             case .diag, .spherical:
                 var diag = (0..<d).map { i in
-                    (prior + (obs2[s * d + i] - 2 * mu[i] * obs[s * d + i] + mu[i] * mu[i] * post[s])) / denom
+                    (prior + (st.square(s, i) - 2 * mu[i] * st.sum(s, i) + mu[i] * mu[i] * post[s])) / denom
                 }
                 if covarianceType == .spherical {
                     let m = diag.reduce(0, +) / Double(d)
@@ -156,7 +120,7 @@ extension GaussianHMM {
             case .full, .tied:
                 for i in 0..<d {
                     for j in 0..<d {
-                        let cn = outer[(s * d + i) * d + j] - obs[s * d + i] * mu[j] - mu[i] * obs[s * d + j] + mu[i] * mu[j] * post[s]
+                        let cn = st.product(s, i, j) - st.sum(s, i) * mu[j] - mu[i] * st.sum(s, j) + mu[i] * mu[j] * post[s]
                         c[i][j] = (prior + cn) / denom
                         tiedSum[i][j] += cn
                     }

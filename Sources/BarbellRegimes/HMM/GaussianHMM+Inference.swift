@@ -7,32 +7,21 @@ extension GaussianHMM {
     ///   `.nonFinite` (NaN or infinity in the data, or an observation impossible under the model).
     public func score(_ observations: [[Double]]) throws -> Double {
         let x = try HMMObservations(observations, expectedDimension: dimension)
-        let kernel = HMMKernel(self)
-        var b = kernel.logDensities(x)
-        var alpha = [Double](repeating: 0, count: x.count * stateCount)
-        var logScale = [Double](repeating: 0, count: x.count)
-        try kernel.chain.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
-        return logScale.reduce(0, +)
+        return try HMMKernel(self).filter(x).logLikelihood
     }
 
     /// Smoothed state probabilities P(state at t | all observations), one row per observation
     /// (hmmlearn `predict_proba`).
     public func posteriors(_ observations: [[Double]]) throws -> [[Double]] {
         let x = try HMMObservations(observations, expectedDimension: dimension)
-        let fb = try HMMKernel(self).forwardBackward(x, wantTransitions: false)
-        return rows(fb.posteriors, stateCount)
+        return rows(try HMMKernel(self).posteriors(x).posteriors, stateCount)
     }
 
     /// Filtered state probabilities P(state at t | observations up to t), one row per
     /// observation: what ``HMMOnlineFilter`` returns bar by bar.
     public func filteredProbabilities(_ observations: [[Double]]) throws -> [[Double]] {
         let x = try HMMObservations(observations, expectedDimension: dimension)
-        let kernel = HMMKernel(self)
-        var b = kernel.logDensities(x)
-        var alpha = [Double](repeating: 0, count: x.count * stateCount)
-        var logScale = [Double](repeating: 0, count: x.count)
-        try kernel.chain.forward(&b, n: x.count, alpha: &alpha, logScale: &logScale)
-        return rows(alpha, stateCount)
+        return rows(try HMMKernel(self).filter(x).probabilities, stateCount)
     }
 
     /// Most likely state path (Viterbi, in log space) and its joint log-probability

@@ -14,18 +14,21 @@ public struct HMMOnlineFilter: Sendable {
     /// Bars seen so far.
     public private(set) var count = 0
     private let kernel: HMMKernel
-    private var b: [Double]
-    private var next: [Double]
-    private var work: [Double]
+    private var scale = HMMLogScale()
+    private var alpha: [StateLanes]
+    private var next: [StateLanes]
+    private var e: [StateLanes]
+    private var work: [StateLanes]
 
     /// A filter at the start of a sequence.
     public init(model: GaussianHMM) {
         self.model = model
         kernel = HMMKernel(model)
         probabilities = model.startProbabilities
-        b = [Double](repeating: 0, count: model.stateCount)
-        next = b
-        work = [Double](repeating: 0, count: model.dimension)
+        alpha = [StateLanes](repeating: .zero, count: kernel.chunks)
+        next = alpha
+        e = alpha
+        work = [StateLanes](repeating: .zero, count: max(model.dimension, 1) * kernel.chunks)
     }
 
     /// Folds in one observation and returns the updated state probabilities.
@@ -41,25 +44,33 @@ public struct HMMOnlineFilter: Sendable {
         }
         let kernel = self.kernel
         let first = count == 0
-        let step: Double = observation.withUnsafeBufferPointer { x in
-            b.withUnsafeMutableBufferPointer { bb in
+        var exponent = scale.exponent
+        var shift = 0.0
+        var mass = 0.0
+        var probabilities = [Double]()
+        observation.withUnsafeBufferPointer { x in
+            e.withUnsafeMutableBufferPointer { eb in
                 work.withUnsafeMutableBufferPointer { w in
                     next.withUnsafeMutableBufferPointer { nx in
-                        probabilities.withUnsafeBufferPointer { p in
-                            kernel.logDensity(x.baseAddress!, bb.baseAddress!, w.baseAddress!)
-                            var scale = 0.0
-                            return kernel.chain.forwardStep(previous: first ? nil : p.baseAddress!, b: bb.baseAddress!,
-                                                      alpha: nx.baseAddress!, scale: &scale)
+                        alpha.withUnsafeBufferPointer { a in
+                            shift = kernel.scaledDensity(x.baseAddress!, into: eb.baseAddress!, work: w.baseAddress!)
+                            _ = kernel.chain.forwardStep(previous: first ? nil : a.baseAddress!, e: eb.baseAddress!,
+                                                         alpha: nx.baseAddress!, exponent: &exponent)
+                            mass = HMMChain.mass(nx.baseAddress!, chunks: kernel.chunks)
+                            if mass > 0 && mass.isFinite { probabilities = HMMChain.normalised(nx.baseAddress!, k: kernel.k) }
                         }
                     }
                 }
             }
         }
-        guard step.isFinite else {
+        guard mass > 0, mass.isFinite else {
             throw RegimeError(.nonFinite, "observation \(count) has zero probability under every reachable state")
         }
-        swap(&probabilities, &next)
-        logLikelihood += step
+        swap(&alpha, &next)
+        scale.shift += shift
+        scale.exponent = exponent
+        self.probabilities = probabilities
+        logLikelihood = scale.logLikelihood(mass: mass)
         count += 1
         return probabilities
     }
