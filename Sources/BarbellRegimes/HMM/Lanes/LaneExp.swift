@@ -2,13 +2,13 @@
 ///
 /// Four exponentials in one pass instead of four libm calls, by Tang's table method:
 /// `x = (64 n + j) ln 2 / 64 + r` with `|r| ≤ ln 2 / 128`, so `e^x = 2^n · 2^(j/64) · e^r`, the
-/// 64 values `2^(j/64)` from a table (libm's `exp2`, correctly rounded to within half an ulp)
-/// and `e^r` from its degree-5 Taylor polynomial (truncation below 4e-17 on that interval).
-/// The result is within 1 ulp of libm's (`HMMLanesTests` sweeps the domain). Lanes below −708 (including the −∞ of padding
-/// states) return `e^−708` ≈ 3e-308 where libm would return a subnormal or 0: such a state's
-/// weight stays below 1e-307 of the state the recursion normalises against (and padding states
-/// meet only zero transition entries), while the recursion never has to handle an infinity or a
-/// subnormal from here.
+/// 64 values `2^(j/64)` from a table of correctly rounded constants and `e^r − 1` from its
+/// degree-5 Taylor polynomial (truncation below 4e-17 on that interval). The result is within
+/// 1 ulp of libm's (`HMMLanesTests` sweeps the domain). Lanes below −708 (including the −∞ of
+/// padding states) return `e^−708` ≈ 3e-308 where libm would return a subnormal or 0: such a
+/// state's weight stays below 1e-307 of the state the recursion normalises against (and padding
+/// states meet only zero transition entries), while the recursion never has to handle an
+/// infinity or a subnormal from here.
 @inline(__always)
 func laneExp(_ x: StateLanes) -> StateLanes {
     let low = -708.0
