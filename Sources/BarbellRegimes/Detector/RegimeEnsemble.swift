@@ -5,6 +5,9 @@ import BarbellQuant
 public struct RegimeEnsembleOptions: Sendable, Equatable {
     /// Weight of the HMM posterior (mapped to labels through the state labels).
     public var hmmWeight: Double
+    /// Weight of the Gaussian mixture's responsibilities (mapped to labels through the labels
+    /// ``RegimeLabeller`` gives its components); 0 skips the mixture fit.
+    public var gmmWeight: Double
     /// Weight of the realised-volatility percentile detector.
     public var volatilityWeight: Double
     /// Weight of the moving-average trend filter.
@@ -21,13 +24,22 @@ public struct RegimeEnsembleOptions: Sendable, Equatable {
     public var slopeLag: Int
     /// Bars a new argmax regime must persist to count as a change in the history (5).
     public var minimumPersistence: Int
+    /// Seeded restarts of the mixture fit (3).
+    public var mixtureRestarts: Int
+    /// EM settings of the mixture fit (scikit-learn's defaults).
+    public var mixtureOptions: GaussianMixtureFitOptions
 
-    /// Defaults: weights 0.5/0.25/0.25, 21-bar volatility with percentiles 0.80/0.95, 50-bar
-    /// moving average with a 10-bar slope, changes persisting ≥ 5 bars.
-    public init(hmmWeight: Double = 0.5, volatilityWeight: Double = 0.25, trendWeight: Double = 0.25,
+    /// Defaults: weights HMM 0.4, GMM 0.2, volatility 0.2, trend 0.2 — the HMM leads because it
+    /// alone sees regime persistence; the mixture reads the same features bar by bar without it
+    /// (a second opinion that reacts at once but flickers more), and the two rule-based
+    /// components add a causal, model-free view. 21-bar volatility with percentiles 0.80/0.95,
+    /// 50-bar moving average with a 10-bar slope, changes persisting ≥ 5 bars, 3 mixture restarts.
+    public init(hmmWeight: Double = 0.4, gmmWeight: Double = 0.2, volatilityWeight: Double = 0.2, trendWeight: Double = 0.2,
                 volatilityWindow: Int = 21, volatilePercentile: Double = 0.80, crisisPercentile: Double = 0.95,
-                trendWindow: Int = 50, slopeLag: Int = 10, minimumPersistence: Int = 5) {
+                trendWindow: Int = 50, slopeLag: Int = 10, minimumPersistence: Int = 5, mixtureRestarts: Int = 3,
+                mixtureOptions: GaussianMixtureFitOptions = GaussianMixtureFitOptions()) {
         self.hmmWeight = hmmWeight
+        self.gmmWeight = gmmWeight
         self.volatilityWeight = volatilityWeight
         self.trendWeight = trendWeight
         self.volatilityWindow = volatilityWindow
@@ -36,6 +48,8 @@ public struct RegimeEnsembleOptions: Sendable, Equatable {
         self.trendWindow = trendWindow
         self.slopeLag = slopeLag
         self.minimumPersistence = minimumPersistence
+        self.mixtureRestarts = mixtureRestarts
+        self.mixtureOptions = mixtureOptions
     }
 }
 
@@ -61,6 +75,9 @@ public struct RegimeEnsembleResult: Sendable, Equatable {
     public let confidence: [Double]
     /// The persistent regime changes (see ``RegimeEnsemble/history(_:minimumPersistence:)``).
     public let history: [RegimeChange]
+    /// The label of each component of the Gaussian mixture the ensemble fitted (empty when
+    /// ``RegimeEnsembleOptions/gmmWeight`` is 0).
+    public let mixtureLabels: [RegimeLabel]
 }
 
 /// Combines regime evidence into a probability distribution over the six ``RegimeLabel``s.
@@ -69,6 +86,15 @@ public struct RegimeEnsembleResult: Sendable, Equatable {
 /// (renormalised to sum to 1):
 /// - **HMM**: the smoothed posterior of each hidden state, summed over states sharing a label
 ///   (labels from ``RegimeLabeller``).
+/// - **GMM**: a ``GaussianMixture`` fitted on the same observations, with as many components as
+///   the HMM has states, its covariance type, and the caller's seed; its responsibilities stand
+///   in for the posterior, summed over components sharing a label. The components are labelled
+///   by the same rules: ``RegimeStateStatistics`` of the bars each component wins (argmax
+///   responsibility) and, for the entry-share arm of the Recovery rule, the empirical transition
+///   frequencies of that hard path — the mixture's own "transition matrix" would have every row
+///   equal to the weights, blind to what precedes a component. A component that wins fewer than
+///   2 bars has no statistics: its bars go to their next most responsible component for the
+///   statistics, and it is labelled Sideways (no evidence of direction or stress).
 /// - **Volatility threshold**: the trailing `volatilityWindow`-bar realised volatility ranked
 ///   against all earlier values (expanding mid-rank percentile, so causal): ≥ `crisisPercentile` votes
 ///   Crisis, ≥ `volatilePercentile` Volatile, otherwise uniform over Bull/Bear/Sideways/Recovery
@@ -78,18 +104,22 @@ public struct RegimeEnsembleResult: Sendable, Equatable {
 ///   one Bear, above a falling one Recovery (a turn not yet confirmed), below a rising one Sideways.
 /// Before a component's window is full it votes uniform over all six labels.
 ///
-/// A Gaussian mixture component is not included: BarbellRegimes has no Gaussian mixture model
-/// (a one-step HMM with uniform transitions would be one; left for later). No randomness is used,
-/// so the result is deterministic given the (seeded) HMM fit.
+/// The only randomness is the mixture's k-means++ starts, drawn from `seed`, so the result is
+/// deterministic given the seed and the (seeded) HMM fit.
 public enum RegimeEnsemble {
     /// Evaluates the ensemble on `returns` (simple, one per bar) with an HMM over `observations`
-    /// (one row per bar) whose states carry `stateLabels`.
+    /// (one row per bar) whose states carry `stateLabels`, fitting the mixture component on the
+    /// same observations from `seed` (pass the seed the HMM was fitted with).
     ///
     /// - Throws: `.shapeMismatch` when lengths disagree, `.nonFinite` for NaN returns,
     ///   `.invalidArgument` for negative weights (or all zero), windows < 2, percentiles outside
-    ///   (0, 1] or out of order, persistence < 1; the errors of ``GaussianHMM/posteriors(_:)``.
+    ///   (0, 1] or out of order, persistence < 1, mixture restarts < 1 or bad mixture options; the
+    ///   errors of ``GaussianHMM/posteriors(_:)``; with a positive ``RegimeEnsembleOptions/gmmWeight``
+    ///   the errors of ``GaussianMixture/fit(_:components:covarianceType:restarts:seed:options:)``
+    ///   (too few rows, a constant feature) and of ``RegimeStateStatistics/compute(returns:path:states:periodsPerYear:drawdownWindow:)``
+    ///   (a return ≤ −1).
     public static func evaluate(returns: [Double], observations: [[Double]], model: GaussianHMM,
-                                stateLabels: [RegimeLabel],
+                                stateLabels: [RegimeLabel], seed: UInt64,
                                 options: RegimeEnsembleOptions = RegimeEnsembleOptions()) throws -> RegimeEnsembleResult {
         let n = returns.count
         guard observations.count == n else {
@@ -102,7 +132,7 @@ public enum RegimeEnsemble {
             throw RegimeError(.nonFinite, "returns[\(t)]: expected a finite value")
         }
         let o = options
-        let w = [o.hmmWeight, o.volatilityWeight, o.trendWeight]
+        let w = [o.hmmWeight, o.gmmWeight, o.volatilityWeight, o.trendWeight]
         guard w.allSatisfy({ $0 >= 0 && $0.isFinite }), w.reduce(0, +) > 0 else {
             throw RegimeError(.invalidArgument, "weights \(w): expected finite values ≥ 0, not all 0")
         }
@@ -115,15 +145,29 @@ public enum RegimeEnsemble {
         guard o.minimumPersistence >= 1 else {
             throw RegimeError(.invalidArgument, "minimumPersistence = \(o.minimumPersistence): expected ≥ 1")
         }
+        guard o.mixtureRestarts >= 1 else {
+            throw RegimeError(.invalidArgument, "mixtureRestarts = \(o.mixtureRestarts): expected ≥ 1")
+        }
+        try o.mixtureOptions.validate()
         let total = w.reduce(0, +)
         let hmm = n > 0 ? try model.posteriors(observations) : []
+        var gmm = [[Double]](), mixtureLabels = [RegimeLabel]()
+        if o.gmmWeight > 0 && n > 0 {
+            let fit = try GaussianMixture.fit(observations, components: model.stateCount, covarianceType: model.covarianceType,
+                                              restarts: o.mixtureRestarts, seed: seed, options: o.mixtureOptions)
+            gmm = try fit.model.responsibilities(observations)
+            mixtureLabels = try mixtureComponentLabels(returns: returns, responsibilities: gmm)
+        }
         let vol = volatilityVotes(returns, options: o), trend = trendVotes(returns, options: o)
         let labels = RegimeLabel.allCases
         var probabilities = [[Double]](), regimes = [RegimeLabel](), confidence = [Double]()
         for t in 0..<n {
             var p = [Double](repeating: 0, count: labels.count)
             for (s, q) in hmm[t].enumerated() { p[labels.firstIndex(of: stateLabels[s])!] += w[0] * q }
-            for i in 0..<labels.count { p[i] += w[1] * vol[t][i] + w[2] * trend[t][i] }
+            if !gmm.isEmpty {
+                for (s, q) in gmm[t].enumerated() { p[labels.firstIndex(of: mixtureLabels[s])!] += w[1] * q }
+            }
+            for i in 0..<labels.count { p[i] += w[2] * vol[t][i] + w[3] * trend[t][i] }
             p = p.map { $0 / total }
             var best = 0
             for i in 1..<labels.count where p[i] > p[best] { best = i }
@@ -133,7 +177,8 @@ public enum RegimeEnsemble {
             confidence.append(max(0, 1 - h / log(Double(labels.count))))
         }
         return RegimeEnsembleResult(probabilities: probabilities, regimes: regimes, confidence: confidence,
-                                    history: history(regimes, minimumPersistence: o.minimumPersistence))
+                                    history: history(regimes, minimumPersistence: o.minimumPersistence),
+                                    mixtureLabels: mixtureLabels)
     }
 
     /// The persistent changes of a per-bar regime sequence: a run of a new regime counts once it
