@@ -44,8 +44,11 @@ extension SpecialFunctions {
     /// absolute error grows with their magnitude.
     static let stirlingThreshold = 15.0
 
-    /// log Γ(a + b) − log Γ(a) for large a, without subtracting two large `lgamma` values.
-    static func logGammaRatio(_ a: Double, plus b: Double) -> Double {
+    /// log Γ(a + b) − log Γ(a) (a, a + b > 0): by Stirling's series for a, a + b ≥ 15, without
+    /// subtracting two large `lgamma` values whose absolute error grows with their magnitude;
+    /// a plain `lgamma` difference below. The normalising constant of Student-t densities,
+    /// log Γ((ν + d)/2) − log Γ(ν/2), is `logGammaRatio(ν/2, plus: d/2)`.
+    public static func logGammaRatio(_ a: Double, plus b: Double) -> Double {
         guard a >= stirlingThreshold, a + b >= stirlingThreshold else { return lgamma(a + b) - lgamma(a) }
         // (a + b − ½) log(a + b) − (a − ½) log a − b, rearranged so that nothing large cancels.
         return b * log(a + b) + (a - 0.5) * log1p(b / a) - b + stirlingError(a + b) - stirlingError(a)

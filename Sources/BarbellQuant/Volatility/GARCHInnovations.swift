@@ -47,7 +47,7 @@ struct StudentTInnovations: GARCHInnovationDensity {
     init(nu: Double) {
         self.nu = nu
         constant = lgamma((nu + 1) / 2) - lgamma(nu / 2) - log(Double.pi * (nu - 2)) / 2
-        constantDerivative = 0.5 * digamma((nu + 1) / 2) - 0.5 * digamma(nu / 2) - 0.5 / (nu - 2)
+        constantDerivative = 0.5 * SpecialFunctions.digamma((nu + 1) / 2) - 0.5 * SpecialFunctions.digamma(nu / 2) - 0.5 / (nu - 2)
         halfNuPlusOne = (nu + 1) / 2
         inverseNuMinusTwo = 1 / (nu - 2)
     }
@@ -88,7 +88,7 @@ struct SkewedTInnovations: GARCHInnovationDensity {
         // arch clips |λ| ≥ 1 inside the likelihood to keep 1 ± λ positive.
         self.lambda = abs(lambda) >= 1 ? (lambda < 0 ? -1 : 1) * (1 - 1e-6) : lambda
         c = lgamma((eta + 1) / 2) - lgamma(eta / 2) - log(Double.pi * (eta - 2)) / 2
-        dC = 0.5 * digamma((eta + 1) / 2) - 0.5 * digamma(eta / 2) - 0.5 / (eta - 2)
+        dC = 0.5 * SpecialFunctions.digamma((eta + 1) / 2) - 0.5 * SpecialFunctions.digamma(eta / 2) - 0.5 / (eta - 2)
         let aPerLambda = 4 * exp(c) * (eta - 2) / (eta - 1)
         // a and b use the unclipped λ, as arch's constants do.
         a = aPerLambda * lambda
@@ -135,19 +135,6 @@ struct SkewedTInnovations: GARCHInnovationDensity {
         shapeGradient[1] += dB.lambda / b + dq * dqdw * dwdLambda
         return (value, dS, dE)
     }
-}
-
-/// The digamma function ψ(x) = d ln Γ(x)/dx for x > 0: the recurrence ψ(x) = ψ(x+1) − 1/x up to
-/// x ≥ 6, then the asymptotic series (error below 1e-15 there).
-func digamma(_ x: Double) -> Double {
-    var x = x, result = 0.0
-    while x < 6 {
-        result -= 1 / x
-        x += 1
-    }
-    let f = 1 / (x * x)
-    let series = f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))))
-    return result + log(x) - 0.5 / x - series
 }
 
 extension GARCHModel.Innovations {
