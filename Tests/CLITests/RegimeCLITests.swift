@@ -45,6 +45,42 @@ struct RegimeCLITests {
         #expect(few.status == 2 && few.stderr.contains("insufficient-data"), "\(few.stderr)")
     }
 
+    @Test("regime fit --model student-t and gmm; --states range picks the lowest BIC; bad model options exit 1")
+    func modelsAndSelection() throws {
+        let data = CLI.sample("arch_sp500.csv.gz")
+        let t = try CLI.run(["regime", "fit", data, "--model", "student-t", "--states", "2", "--restarts", "1", "--features", "returns", "--json"])
+        #expect(t.status == 0, "\(t.stderr)")
+        let tOut = try JSONSerialization.jsonObject(with: Data(t.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(tOut["kind"] as? String == "student-t")
+        let nu = (tOut["states"] as? [[String: Any]] ?? []).compactMap { $0["degreesOfFreedom"] as? Double }
+        #expect(nu.count == 2 && nu.allSatisfy { $0 > 2 })
+        // The Student-t model, fed back with --init, is a fixed point of EM too.
+        let initPath = CLI.temporaryPath("t-model.json")
+        try JSONSerialization.data(withJSONObject: try #require(tOut["model"])).write(to: URL(fileURLWithPath: initPath))
+        let again = try CLI.run(["regime", "fit", data, "--model", "student-t", "--features", "returns", "--init", initPath, "--json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let ll = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["logLikelihood"] as? Double ?? 0
+        #expect(abs(ll - (tOut["logLikelihood"] as? Double ?? 0)) < 1e-3 * abs(ll), "\(ll)")
+
+        let g = try CLI.run(["regime", "fit", data, "--model", "gmm", "--states", "1-3", "--restarts", "1", "--json"])
+        #expect(g.status == 0, "\(g.stderr)")
+        let gOut = try JSONSerialization.jsonObject(with: Data(g.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(gOut["transitionMatrix"] == nil)
+        let candidates = gOut["selection"] as? [[String: Any]] ?? []
+        #expect(candidates.map { $0["states"] as? Int ?? 0 } == [1, 2, 3])
+        let best = candidates.min { ($0["bic"] as? Double ?? .infinity) < ($1["bic"] as? Double ?? .infinity) }
+        #expect((gOut["states"] as? [[String: Any]])?.count == best?["states"] as? Int)
+        #expect(abs((gOut["startProbabilities"] as? [Double] ?? []).reduce(0, +) - 1) < 1e-9)
+        let table = try CLI.run(["regime", "fit", data, "--model", "gmm", "--states", "2-3", "--restarts", "1", "--criterion", "aic"])
+        #expect(table.status == 0 && table.stdout.contains("BIC") && table.stdout.contains(" *"), "\(table.stdout)")
+
+        for bad in [["--model", "lstm"], ["--states", "5-2"], ["--states", "two"], ["--criterion", "hqic"],
+                    ["--model", "gmm", "--init", initPath]] {
+            let r = try CLI.run(["regime", "fit", data] + bad)
+            #expect(r.status == 1, "\(bad): \(r.stderr)")
+        }
+    }
+
     @Test("regime network: communities, centralities, GraphML file")
     func network() throws {
         let graph = CLI.temporaryPath("tree.graphml")

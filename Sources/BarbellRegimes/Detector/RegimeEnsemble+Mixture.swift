@@ -6,7 +6,7 @@ extension RegimeEnsemble {
     /// empirical transition frequencies of that hard path for the Recovery entry share, and
     /// Sideways for a component that wins fewer than 2 bars (its bars counted, for the
     /// statistics, with their next most responsible component that wins at least 2).
-    static func mixtureComponentLabels(returns: [Double], responsibilities: [[Double]]) throws -> [RegimeLabel] {
+    public static func mixtureComponentLabels(returns: [Double], responsibilities: [[Double]]) throws -> [RegimeLabel] {
         guard let k = responsibilities.first?.count, k >= 1 else { return [] }
         func argmax(_ row: [Double], among allowed: [Bool]) -> Int? {
             var best: Int?

@@ -29,35 +29,7 @@ extension GaussianHMM {
     public func viterbi(_ observations: [[Double]]) throws -> (path: [Int], logProbability: Double) {
         let x = try HMMObservations(observations, expectedDimension: dimension)
         let kernel = HMMKernel(self)
-        let k = stateCount, n = x.count
-        let logB = kernel.logDensities(x)
-        let logA = kernel.chain.trans.map { log($0) }
-        var delta = (0..<k).map { log(startProbabilities[$0]) + logB[$0] }
-        var next = [Double](repeating: 0, count: k)
-        var back = [Int32](repeating: 0, count: n * k)
-        for t in 1..<max(n, 1) {
-            for j in 0..<k {
-                var best = -Double.infinity, arg = 0
-                for i in 0..<k {
-                    let v = delta[i] + logA[i * k + j]
-                    if v > best { best = v; arg = i }
-                }
-                next[j] = best + logB[t * k + j]
-                back[t * k + j] = Int32(arg)
-            }
-            swap(&delta, &next)
-        }
-        var last = 0
-        for j in 1..<k where delta[j] > delta[last] { last = j }
-        guard delta[last].isFinite else {
-            throw RegimeError(.nonFinite, "observations: no state path has positive probability")
-        }
-        var path = [Int](repeating: 0, count: n)
-        path[n - 1] = last
-        if n >= 2 {
-            for t in stride(from: n - 1, through: 1, by: -1) { path[t - 1] = Int(back[t * k + path[t]]) }
-        }
-        return (path, delta[last])
+        return try kernel.chain.viterbi(kernel.logDensities(x), n: x.count)
     }
 
     /// Akaike information criterion `−2 log L + 2p` with ``parameterCount`` (hmmlearn `aic`).

@@ -41,7 +41,7 @@ struct HMMObservations: Sendable {
         for j in 0..<dimension {
             let first = values[j]
             if !(0..<count).contains(where: { values[$0 * dimension + j] != first }) {
-                throw RegimeError(.invalidArgument, "observations column \(j) is constant (\(first)): a Gaussian HMM needs variation in every feature")
+                throw RegimeError(.invalidArgument, "observations column \(j) is constant (\(first)): an HMM needs variation in every feature")
             }
         }
     }

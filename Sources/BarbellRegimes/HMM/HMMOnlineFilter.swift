@@ -14,10 +14,7 @@ public struct HMMOnlineFilter: Sendable {
     /// Bars seen so far.
     public private(set) var count = 0
     private let kernel: HMMKernel
-    private var scale = HMMLogScale()
-    private var alpha: [StateLanes]
-    private var next: [StateLanes]
-    private var e: [StateLanes]
+    private var state: HMMForwardState
     private var work: [StateLanes]
 
     /// A filter at the start of a sequence.
@@ -25,9 +22,7 @@ public struct HMMOnlineFilter: Sendable {
         self.model = model
         kernel = HMMKernel(model)
         probabilities = model.startProbabilities
-        alpha = [StateLanes](repeating: .zero, count: kernel.chunks)
-        next = alpha
-        e = alpha
+        state = HMMForwardState(k: model.stateCount)
         work = [StateLanes](repeating: .zero, count: max(model.dimension, 1) * kernel.chunks)
     }
 
@@ -43,34 +38,18 @@ public struct HMMOnlineFilter: Sendable {
             throw RegimeError(.nonFinite, "observation[\(j)] = \(v): expected a finite value")
         }
         let kernel = self.kernel
-        let first = count == 0
-        var exponent = scale.exponent
-        var shift = 0.0
-        var mass = 0.0
-        var probabilities = [Double]()
-        observation.withUnsafeBufferPointer { x in
-            e.withUnsafeMutableBufferPointer { eb in
+        let shift = observation.withUnsafeBufferPointer { x in
+            state.e.withUnsafeMutableBufferPointer { e in
                 work.withUnsafeMutableBufferPointer { w in
-                    next.withUnsafeMutableBufferPointer { nx in
-                        alpha.withUnsafeBufferPointer { a in
-                            shift = kernel.scaledDensity(x.baseAddress!, into: eb.baseAddress!, work: w.baseAddress!)
-                            _ = kernel.chain.forwardStep(previous: first ? nil : a.baseAddress!, e: eb.baseAddress!,
-                                                         alpha: nx.baseAddress!, exponent: &exponent)
-                            mass = HMMChain.mass(nx.baseAddress!, chunks: kernel.chunks)
-                            if mass > 0 && mass.isFinite { probabilities = HMMChain.normalised(nx.baseAddress!, k: kernel.k) }
-                        }
-                    }
+                    kernel.scaledDensity(x.baseAddress!, into: e.baseAddress!, work: w.baseAddress!)
                 }
             }
         }
-        guard mass > 0, mass.isFinite else {
+        guard let step = state.advance(kernel.chain, shift: shift) else {
             throw RegimeError(.nonFinite, "observation \(count) has zero probability under every reachable state")
         }
-        swap(&alpha, &next)
-        scale.shift += shift
-        scale.exponent = exponent
-        self.probabilities = probabilities
-        logLikelihood = scale.logLikelihood(mass: mass)
+        probabilities = step.probabilities
+        logLikelihood = step.logLikelihood
         count += 1
         return probabilities
     }

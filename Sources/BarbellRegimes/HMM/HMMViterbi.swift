@@ -4,8 +4,7 @@ import Foundation
 extension HMMChain {
     /// Most likely state path (Viterbi, in log space) over the log emission densities `logB`
     /// (n × k row-major) of any emission model, and its joint log-probability. Ties go to the
-    /// lowest state index, as `argmax` does. The arithmetic is that of
-    /// ``GaussianHMM/viterbi(_:)``, so that method can delegate here unchanged.
+    /// lowest state index, as `argmax` does.
     /// - Throws: `.nonFinite` when no state path has positive probability.
     func viterbi(_ logB: [Double], n: Int) throws -> (path: [Int], logProbability: Double) {
         let k = k

@@ -7,7 +7,7 @@ enum DemoRegimes {
     static func summary(spx: BarSeries) throws -> String {
         var lines = ["8. Regimes, cycles and patterns: S&P 500"]
         let dailyReturns = zip(spx.close, spx.close.dropFirst()).map { $1 / $0 - 1 }
-        let regimes = try RegimeAnalysis(returns: dailyReturns, features: [.returns, .volatility], states: 4,
+        let regimes = try RegimeAnalysis(returns: dailyReturns, features: [.returns, .volatility], states: 4...4,
                                          covariance: .diag, restarts: 3, seed: 42)
         let reading = try regimes.ensemble()
         let regimeStamps = Array(spx.timestamps.suffix(regimes.returns.count))

@@ -7,7 +7,7 @@ import Foundation
 struct RegimeDetect: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
-        abstract: "The current market regime with its confidence and probabilities (HMM + volatility + trend ensemble).",
+        abstract: "The current market regime with its confidence and probabilities (HMM + GMM + volatility + trend ensemble).",
         discussion: "The HMM part uses smoothed posteriors over the whole file, so the history is a reading of the past, not what a live filter would have said on each day."
     )
 
@@ -36,8 +36,9 @@ struct RegimeDetect: ParsableCommand {
 
     func run() throws {
         let series = try input.loadReturns(file)
-        let analysis = try RegimeAnalysis(returns: series.returns, features: try model.parsedFeatures(), states: model.states,
-                                          covariance: try model.covarianceType(), restarts: model.restarts, seed: model.seed)
+        let analysis = try RegimeAnalysis(returns: series.returns, features: try model.parsedFeatures(), states: try model.stateRange(),
+                                          covariance: try model.covarianceType(), restarts: model.restarts, seed: model.seed,
+                                          criterion: try model.informationCriterion())
         let result = try analysis.ensemble()
         let stamps = Array(series.timestamps.suffix(analysis.returns.count))
         let last = result.probabilities.count - 1

@@ -57,7 +57,7 @@ extension StudentTHMM {
         var w = HMMWorkspace(n: x.count, k: stateCount, d: dimension)
         var delta = [Double]()
         kernel.fill(x, &w, delta: &delta)
-        try kernel.chain.forward(&w.b, n: x.count, alpha: &w.alpha, logScale: &w.logScale)
-        return (w.logScale.reduce(0, +), w.alpha)
+        let filtered = try kernel.chain.filter(logDensities: w.b, n: x.count)
+        return (filtered.logLikelihood, filtered.probabilities)
     }
 }

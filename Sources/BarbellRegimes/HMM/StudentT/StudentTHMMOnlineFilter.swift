@@ -14,9 +14,9 @@ public struct StudentTHMMOnlineFilter: Sendable {
     /// Bars seen so far.
     public private(set) var count = 0
     private let kernel: StudentTKernel
+    private var state: HMMForwardState
     private var b: [Double]
     private var delta: [Double]
-    private var next: [Double]
     private var work: [Double]
 
     /// A filter at the start of a sequence.
@@ -26,7 +26,7 @@ public struct StudentTHMMOnlineFilter: Sendable {
         probabilities = model.startProbabilities
         b = [Double](repeating: 0, count: model.stateCount)
         delta = b
-        next = b
+        state = HMMForwardState(k: model.stateCount)
         work = [Double](repeating: 0, count: model.dimension)
     }
 
@@ -42,23 +42,20 @@ public struct StudentTHMMOnlineFilter: Sendable {
             throw RegimeError(.nonFinite, "observation[\(j)] = \(v): expected a finite value")
         }
         let kernel = self.kernel
-        let first = count == 0
-        let step: Double = observation.withUnsafeBufferPointer { x in
+        let k = model.stateCount
+        let shift = observation.withUnsafeBufferPointer { x in
         b.withUnsafeMutableBufferPointer { bb in
         delta.withUnsafeMutableBufferPointer { dl in
         work.withUnsafeMutableBufferPointer { w in
-        next.withUnsafeMutableBufferPointer { nx in
-        probabilities.withUnsafeBufferPointer { p in
+        state.e.withUnsafeMutableBufferPointer { e in
             kernel.logDensity(x.baseAddress!, delta: dl.baseAddress!, out: bb.baseAddress!, work: w.baseAddress!)
-            var scale = 0.0
-            return kernel.chain.forwardStep(previous: first ? nil : p.baseAddress!, b: bb.baseAddress!,
-                                            alpha: nx.baseAddress!, scale: &scale)
-        }}}}}}
-        guard step.isFinite else {
+            return HMMChain.scaledDensities(bb.baseAddress!, k: k, into: e.baseAddress!)
+        }}}}}
+        guard let step = state.advance(kernel.chain, shift: shift) else {
             throw RegimeError(.nonFinite, "observation \(count) has zero probability under every reachable state")
         }
-        swap(&probabilities, &next)
-        logLikelihood += step
+        probabilities = step.probabilities
+        logLikelihood = step.logLikelihood
         count += 1
         return probabilities
     }

@@ -116,9 +116,10 @@ struct StudentTKernel: Sendable {
         precondition(w.n == x.count && w.k == k && w.d == d, "workspace shape")
         if delta.count != x.count * k { delta = [Double](repeating: 0, count: x.count * k) }
         let n = x.count
+        var work = [Double](repeating: 0, count: max(d, 1))
         x.values.withUnsafeBufferPointer { xs in
         w.b.withUnsafeMutableBufferPointer { o in
-        w.work.withUnsafeMutableBufferPointer { wk in
+        work.withUnsafeMutableBufferPointer { wk in
         delta.withUnsafeMutableBufferPointer { dl in
             logDensities(xs.baseAddress!, n: n, delta: dl.baseAddress!, out: o.baseAddress!, work: wk.baseAddress!)
         }}}}
