@@ -60,28 +60,7 @@ public struct GaussianHMM: Sendable, Equatable {
         for (i, row) in means.enumerated() where !row.allSatisfy(\.isFinite) {
             throw RegimeError(.nonFinite, "means row \(i): expected finite values")
         }
-        for (s, c) in covariances.enumerated() {
-            for i in 0..<d {
-                for j in 0..<d {
-                    guard c[i][j].isFinite else { throw RegimeError(.nonFinite, "covariances[\(s)][\(i)][\(j)]: expected a finite value") }
-                    guard abs(c[i][j] - c[j][i]) <= 1e-12 * max(abs(c[i][j]), 1) else {
-                        throw RegimeError(.invalidArgument, "covariances[\(s)]: expected a symmetric matrix")
-                    }
-                    if (covarianceType == .diag || covarianceType == .spherical) && i != j && c[i][j] != 0 {
-                        throw RegimeError(.invalidArgument, "covariances[\(s)][\(i)][\(j)]: expected 0 off the diagonal for \(covarianceType.rawValue) covariance")
-                    }
-                }
-                if covarianceType == .spherical && c[i][i] != c[0][0] {
-                    throw RegimeError(.invalidArgument, "covariances[\(s)]: expected equal diagonal entries for spherical covariance")
-                }
-            }
-            if covarianceType == .tied && c != covariances[0] {
-                throw RegimeError(.invalidArgument, "covariances[\(s)]: expected the same matrix for every state with tied covariance")
-            }
-            guard choleskyLower(c.flatMap { $0 }, d) != nil else {
-                throw RegimeError(.invalidArgument, "covariances[\(s)]: expected a positive-definite matrix")
-            }
-        }
+        try covarianceType.check(covariances, dimension: d, field: "covariances", unit: "state")
         self.covarianceType = covarianceType
         self.startProbabilities = startProbabilities
         self.transitionMatrix = transitionMatrix
@@ -93,15 +72,8 @@ public struct GaussianHMM: Sendable, Equatable {
     /// probabilities, `K(K − 1)` transitions, `K·d` means and `K` (spherical), `K·d` (diag) or
     /// `K·d(d + 1)/2` (full) or `d(d + 1)/2` (tied) covariance parameters.
     public var parameterCount: Int {
-        let k = stateCount, d = dimension
-        let cov: Int
-        switch covarianceType {
-        case .spherical: cov = k
-        case .diag: cov = k * d
-        case .full: cov = k * d * (d + 1) / 2
-        case .tied: cov = d * (d + 1) / 2
-        }
-        return (k - 1) + k * (k - 1) + k * d + cov
+        let k = stateCount
+        return (k - 1) + k * (k - 1) + k * dimension + covarianceType.parameterCount(states: k, dimension: dimension)
     }
 
     private static func checkDistribution(_ p: [Double], _ field: String) throws {

@@ -76,14 +76,7 @@ public struct StudentTHMM: Sendable, Equatable {
     /// shape (start, transitions, means, scales) plus one ν per state (counted even when a fit
     /// held ν fixed, which makes the criteria slightly conservative then).
     public var parameterCount: Int {
-        let k = stateCount, d = dimension
-        let scale: Int
-        switch covarianceType {
-        case .spherical: scale = k
-        case .diag: scale = k * d
-        case .full: scale = k * d * (d + 1) / 2
-        case .tied: scale = d * (d + 1) / 2
-        }
-        return (k - 1) + k * (k - 1) + k * d + scale + k
+        let k = stateCount
+        return (k - 1) + k * (k - 1) + k * dimension + covarianceType.parameterCount(states: k, dimension: dimension) + k
     }
 }
