@@ -74,6 +74,23 @@ struct RegimeCLITests {
         let table = try CLI.run(["regime", "fit", data, "--model", "gmm", "--states", "2-3", "--restarts", "1", "--criterion", "aic"])
         #expect(table.status == 0 && table.stdout.contains("BIC") && table.stdout.contains(" *"), "\(table.stdout)")
 
+        // Prices flat for 150 days: a state collapses onto the zero returns, is floored and reported.
+        var csv = "date,close\n"
+        var price = 100.0
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        for day in 0..<500 {
+            if day >= 150 { price *= 1 + 0.01 * sin(Double(day) * 1.7) }
+            csv += format.string(from: Date(timeIntervalSince1970: 1_577_836_800 + Double(day) * 86_400)) + String(format: ",%.6f\n", price)
+        }
+        let flat = CLI.write(csv, name: "flat.csv")
+        let collapsed = try CLI.run(["regime", "fit", flat, "--states", "3", "--features", "returns", "--restarts", "1", "--json"])
+        #expect(collapsed.status == 0, "\(collapsed.stderr)")
+        let cOut = try JSONSerialization.jsonObject(with: Data(collapsed.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((cOut["flooredStates"] as? [[String: Any]])?.isEmpty == false)
+        #expect((cOut["logLikelihood"] as? Double)?.isFinite == true)
+        #expect((gOut["flooredStates"] as? [Any])?.isEmpty == true)
+
         for bad in [["--model", "lstm"], ["--states", "5-2"], ["--states", "two"], ["--criterion", "hqic"],
                     ["--model", "gmm", "--init", initPath]] {
             let r = try CLI.run(["regime", "fit", data] + bad)

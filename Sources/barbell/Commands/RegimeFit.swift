@@ -41,6 +41,13 @@ struct RegimeFit: ParsableCommand {
             var share: Double
             var degreesOfFreedom: Double?
         }
+        /// A state EM floored: why, first at which iteration, and in how many iterations.
+        struct Floor: Encodable {
+            var state: Int
+            var reason: String
+            var firstIteration: Int
+            var iterations: Int
+        }
         struct Candidate: Encodable {
             var states: Int
             var logLikelihood: Double
@@ -62,6 +69,8 @@ struct RegimeFit: ParsableCommand {
         var transitionMatrix: [[Double]]?
         var states: [State]
         var selection: [Candidate]?
+        /// States EM floored after a collapse (empty for a clean fit).
+        var flooredStates: [Floor]
         var model: ModelJSON
     }
 
@@ -115,6 +124,7 @@ struct RegimeFit: ParsableCommand {
                       share: shares[k], degreesOfFreedom: fit.degreesOfFreedom?[k])
             },
             selection: analysis.selection?.map { .init(states: $0.states, logLikelihood: $0.logLikelihood, parameters: $0.parameterCount, bic: $0.bic, aic: $0.aic) },
+            flooredStates: Self.floorSummary(fit.floors),
             model: Self.modelJSON(fit))
         if let posteriors { try writePosteriors(posteriors, analysis: analysis, timestamps: Array(series.timestamps.suffix(analysis.returns.count))) }
         if json { return try printJSON(output) }
@@ -130,6 +140,11 @@ struct RegimeFit: ParsableCommand {
         }
         print(String(format: "log-likelihood %.3f  BIC %.1f  AIC %.1f  (%d EM iterations%@)", output.logLikelihood, output.bic, output.aic,
                      output.iterations, (output.converged ? "" : ", not converged") as NSString))
+        if !output.flooredStates.isEmpty {
+            print("warning: EM floored " + output.flooredStates.map {
+                "state \($0.state) (\($0.reason) from iteration \($0.firstIteration), in \($0.iterations) iterations)"
+            }.joined(separator: ", ") + ": a state collapsed onto few bars; try fewer states")
+        }
         var headers = ["state", "regime", "return/yr", "vol/yr", "share", fit.transitionMatrix == nil ? "weight" : "stay"]
         if fit.degreesOfFreedom != nil { headers.append("ν") }
         var table = TextTable(headers, rightAligned: Set(2..<headers.count))
@@ -140,6 +155,19 @@ struct RegimeFit: ParsableCommand {
             table.add(row)
         }
         print(table.render())
+    }
+
+    /// One entry per (state, reason), in order of first occurrence.
+    static func floorSummary(_ floors: [(iteration: Int, state: Int, reason: String)]) -> [Output.Floor] {
+        var out = [Output.Floor]()
+        for f in floors {
+            if let i = out.firstIndex(where: { $0.state == f.state && $0.reason == f.reason }) {
+                out[i].iterations += 1
+            } else {
+                out.append(.init(state: f.state, reason: f.reason, firstIteration: f.iteration, iterations: 1))
+            }
+        }
+        return out
     }
 
     static func modelJSON(_ fit: FittedRegimeModel) -> ModelJSON {

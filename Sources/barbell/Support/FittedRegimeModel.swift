@@ -107,6 +107,16 @@ enum FittedRegimeModel {
         }
     }
 
+    /// States (or components) EM had to floor after a collapse, as (iteration, state, why):
+    /// reported so a degenerate fit is visible, never returned as NaN.
+    var floors: [(iteration: Int, state: Int, reason: String)] {
+        switch self {
+        case .gaussian(let f): f.flooredStates.map { ($0.iteration, $0.state, "variance floor") }
+        case .studentT(let f): f.flooredStates.map { ($0.iteration, $0.state, "variance floor") }
+        case .mixture(let f): f.flooredComponents.map { ($0.iteration, $0.component, $0.reason == .noMass ? "no mass" : "variance floor") }
+        }
+    }
+
     /// The Gaussian HMM, which the regime ensemble reads.
     var gaussianHMM: GaussianHMM? {
         if case .gaussian(let f) = self { return f.model }
