@@ -107,5 +107,6 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 #endif
 
 #include "CTorchSerialization.h"
+#include "CTorchLosses.h"
 
 #endif /* CTORCH_H */
