@@ -108,5 +108,6 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 
 #include "CTorchSerialization.h"
 #include "CTorchLosses.h"
+#include "CTorchOptim.h"
 
 #endif /* CTORCH_H */

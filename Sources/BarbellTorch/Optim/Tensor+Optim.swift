@@ -1,0 +1,30 @@
+internal import CTorch
+
+extension Tensor {
+    /// Zeroes this tensor's accumulated gradient in place (no-op without one).
+    public func zeroGrad() throws {
+        try TorchError.check(ctorch_zero_grad(handle))
+    }
+
+    /// Zeros with this tensor's shape and dtype.
+    func zerosLike() throws -> Tensor {
+        var out: OpaquePointer?
+        try TorchError.check(ctorch_zeros_like(handle, &out))
+        return try Tensor(adopting: out!)
+    }
+
+    /// An independent copy (a new tensor, so later in-place updates of either do not show in the other).
+    func copy() throws -> Tensor {
+        try zerosLike() + self
+    }
+
+    /// `torch.nn.utils.clip_grad_norm_` over `parameters`; returns the norm before clipping.
+    static func clipGradientNorm(_ parameters: [Tensor], maxNorm: Double) throws -> Double {
+        var norm = 0.0
+        let handles: [OpaquePointer?] = parameters.map(\.handle)
+        try handles.withUnsafeBufferPointer { h in
+            try TorchError.check(ctorch_clip_grad_norm(h.baseAddress, Int64(parameters.count), maxNorm, &norm))
+        }
+        return norm
+    }
+}
