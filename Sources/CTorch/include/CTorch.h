@@ -106,4 +106,6 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 } /* extern "C" */
 #endif
 
+#include "CTorchLayers.h"
+
 #endif /* CTORCH_H */

@@ -1,0 +1,136 @@
+"""Reference outputs of torch.nn layers for the BarbellTorch module parity tests.
+
+Generated with Debian's python3-torch 1.13 (the same libtorch the CTorch shim links).
+Run from the repository root:
+
+    /usr/bin/python3 Tests/Fixtures/torch/layers.py
+
+Writes Tests/Fixtures/torch/layers.json: for each case, the layer's state_dict
+(tensors as {"shape", "data"}), an input, and the eval-mode output (plus final
+states for recurrent layers, and a training-mode step for BatchNorm1d).
+Everything is float64 so the Swift side can compare within 1e-10.
+"""
+import json
+import os
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+def tensor(t):
+    t = t.detach().to(torch.float64)
+    return {"shape": list(t.shape), "data": [float(x) for x in t.reshape(-1).tolist()]}
+
+
+def state(module):
+    return {name: tensor(value) for name, value in module.state_dict().items()}
+
+
+def randn(*shape):
+    return torch.randn(*shape)
+
+
+cases = {}
+
+torch.manual_seed(1)
+m = torch.nn.Linear(4, 3)
+x = randn(2, 5, 4)
+cases["linear"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
+
+torch.manual_seed(2)
+m = torch.nn.LayerNorm([3, 4])
+with torch.no_grad():  # non-trivial affine parameters
+    m.weight.uniform_(0.5, 1.5)
+    m.bias.uniform_(-0.5, 0.5)
+x = randn(2, 3, 4)
+cases["layer_norm"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
+
+torch.manual_seed(3)
+m = torch.nn.Embedding(7, 3, padding_idx=2)
+idx = torch.tensor([[0, 2, 6], [5, 1, 2]])
+cases["embedding"] = {
+    "state": state(m),
+    "indices": [int(i) for i in idx.reshape(-1).tolist()],
+    "index_shape": list(idx.shape),
+    "output": tensor(m(idx)),
+}
+
+for name, kwargs in {
+    "lstm": dict(input_size=3, hidden_size=4),
+    "lstm_stacked_bidirectional": dict(input_size=3, hidden_size=4, num_layers=2, bidirectional=True, batch_first=True),
+}.items():
+    torch.manual_seed(4)
+    m = torch.nn.LSTM(**kwargs).eval()
+    x = randn(2, 5, 3)  # (seq, batch, feat) or (batch, seq, feat)
+    out, (h, c) = m(x)
+    cases[name] = {"config": kwargs, "state": state(m), "input": tensor(x),
+                   "output": tensor(out), "h": tensor(h), "c": tensor(c)}
+
+for name, kwargs in {
+    "gru": dict(input_size=3, hidden_size=4),
+    "gru_stacked_bidirectional": dict(input_size=3, hidden_size=4, num_layers=2, bidirectional=True, batch_first=True),
+}.items():
+    torch.manual_seed(5)
+    m = torch.nn.GRU(**kwargs).eval()
+    x = randn(2, 5, 3)
+    out, h = m(x)
+    cases[name] = {"config": kwargs, "state": state(m), "input": tensor(x), "output": tensor(out), "h": tensor(h)}
+
+# LSTM with a given initial state.
+torch.manual_seed(6)
+m = torch.nn.LSTM(input_size=3, hidden_size=4, num_layers=2, batch_first=True).eval()
+x, h0, c0 = randn(2, 5, 3), randn(2, 2, 4), randn(2, 2, 4)
+out, (h, c) = m(x, (h0, c0))
+cases["lstm_initial_state"] = {"config": dict(input_size=3, hidden_size=4, num_layers=2, batch_first=True),
+                               "state": state(m), "input": tensor(x), "h0": tensor(h0), "c0": tensor(c0),
+                               "output": tensor(out), "h": tensor(h), "c": tensor(c)}
+
+torch.manual_seed(7)
+m = torch.nn.BatchNorm1d(3)
+with torch.no_grad():
+    m.weight.uniform_(0.5, 1.5)
+    m.bias.uniform_(-0.5, 0.5)
+    m.running_mean.uniform_(-0.2, 0.2)
+    m.running_var.uniform_(0.8, 1.2)
+initial = state(m)
+x = randn(4, 3, 5)
+m.eval()
+eval_out = m(x)
+m.train()
+train_out = m(x)
+cases["batch_norm"] = {"state": initial, "input": tensor(x), "output": tensor(eval_out),
+                       "train_output": tensor(train_out), "state_after_train": state(m)}
+
+torch.manual_seed(8)
+m = torch.nn.Conv1d(4, 6, kernel_size=3, stride=2, padding=1, dilation=1, groups=2)
+x = randn(2, 4, 9)
+cases["conv1d"] = {"config": dict(in_channels=4, out_channels=6, kernel_size=3, stride=2, padding=1, groups=2),
+                   "state": state(m), "input": tensor(x), "output": tensor(m(x))}
+
+torch.manual_seed(9)
+m = torch.nn.MultiheadAttention(embed_dim=8, num_heads=2, batch_first=True).eval()
+with torch.no_grad():  # PyTorch initialises these biases to zero; make them matter
+    m.in_proj_bias.uniform_(-0.3, 0.3)
+    m.out_proj.bias.uniform_(-0.3, 0.3)
+q, k = randn(2, 4, 8), randn(2, 6, 8)
+v = randn(2, 6, 8)
+out, weights = m(q, k, v)
+cases["multihead_attention"] = {"state": state(m), "query": tensor(q), "key": tensor(k), "value": tensor(v),
+                                "output": tensor(out), "weights": tensor(weights)}
+
+torch.manual_seed(10)
+m = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.1, batch_first=True).eval()
+with torch.no_grad():
+    m.self_attn.in_proj_bias.uniform_(-0.3, 0.3)
+    m.self_attn.out_proj.bias.uniform_(-0.3, 0.3)
+    for norm in (m.norm1, m.norm2):
+        norm.weight.uniform_(0.5, 1.5)
+        norm.bias.uniform_(-0.5, 0.5)
+x = randn(2, 5, 8)
+cases["transformer_encoder_layer"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
+
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layers.json")
+with open(path, "w") as f:
+    json.dump({"torch_version": torch.__version__, "cases": cases}, f, separators=(",", ":"))
+print(f"wrote {path} ({os.path.getsize(path)} bytes)")

@@ -1,0 +1,142 @@
+import BarbellTorch
+import Testing
+
+/// Each layer loads the state dict of the equivalent `torch.nn` layer (PyTorch 1.13,
+/// `Tests/Fixtures/torch/layers.py`) and must reproduce its eval-mode output in float64.
+@Suite("Module parity with PyTorch")
+struct ModuleParityTests {
+    static let tolerance = 1e-10
+
+    func expectMatches(_ tensor: Tensor, _ fixture: LayerFixtures.Case, _ name: String) throws {
+        let expected = try #require(fixture.arrays[name])
+        #expect(tensor.shape == expected.shape, "\(name) shape")
+        #expect(LayerFixtures.maxDifference(tensor, expected) < Self.tolerance, "\(name) values")
+    }
+
+    @Test("Linear matches torch.nn.Linear")
+    func linear() throws {
+        let fixture = try LayerFixtures.named("linear")
+        let layer = try Linear(inFeatures: 4, outFeatures: 3, dtype: .float64, generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        layer.eval()
+        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+    }
+
+    @Test("LayerNorm matches torch.nn.LayerNorm over two trailing dimensions")
+    func layerNorm() throws {
+        let fixture = try LayerFixtures.named("layer_norm")
+        let layer = try LayerNorm(normalizedShape: [3, 4], dtype: .float64)
+        try layer.loadStateDict(fixture.stateDict())
+        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+    }
+
+    @Test("Embedding matches torch.nn.Embedding with a padding index")
+    func embedding() throws {
+        let fixture = try LayerFixtures.named("embedding")
+        let layer = try Embedding(
+            numEmbeddings: 7, embeddingDim: 3, paddingIndex: 2, dtype: .float64, generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        let output = try layer(try #require(fixture.indices), shape: try #require(fixture.indexShape))
+        try expectMatches(output, fixture, "output")
+    }
+
+    @Test("LSTM matches torch.nn.LSTM", arguments: [
+        ("lstm", 1, false, false), ("lstm_stacked_bidirectional", 2, true, true),
+    ])
+    func lstm(name: String, layers: Int, bidirectional: Bool, batchFirst: Bool) throws {
+        let fixture = try LayerFixtures.named(name)
+        let layer = try LSTM(
+            inputSize: 3, hiddenSize: 4, numLayers: layers, batchFirst: batchFirst, bidirectional: bidirectional,
+            dtype: .float64, generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        layer.eval()
+        let (output, h, c) = try layer(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectMatches(h, fixture, "h")
+        try expectMatches(c, fixture, "c")
+    }
+
+    @Test("LSTM with a given initial state matches torch.nn.LSTM")
+    func lstmInitialState() throws {
+        let fixture = try LayerFixtures.named("lstm_initial_state")
+        let layer = try LSTM(
+            inputSize: 3, hiddenSize: 4, numLayers: 2, batchFirst: true, dtype: .float64,
+            generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        let (output, h, c) = try layer(fixture.tensor("input"), initial: (fixture.tensor("h0"), fixture.tensor("c0")))
+        try expectMatches(output, fixture, "output")
+        try expectMatches(h, fixture, "h")
+        try expectMatches(c, fixture, "c")
+    }
+
+    @Test("GRU matches torch.nn.GRU", arguments: [
+        ("gru", 1, false, false), ("gru_stacked_bidirectional", 2, true, true),
+    ])
+    func gru(name: String, layers: Int, bidirectional: Bool, batchFirst: Bool) throws {
+        let fixture = try LayerFixtures.named(name)
+        let layer = try GRU(
+            inputSize: 3, hiddenSize: 4, numLayers: layers, batchFirst: batchFirst, bidirectional: bidirectional,
+            dtype: .float64, generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        let (output, h) = try layer(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectMatches(h, fixture, "h")
+    }
+
+    @Test("BatchNorm1d matches torch.nn.BatchNorm1d in eval mode and in a training step")
+    func batchNorm() throws {
+        let fixture = try LayerFixtures.named("batch_norm")
+        let layer = try BatchNorm1d(numFeatures: 3, dtype: .float64)
+        try layer.loadStateDict(fixture.stateDict())
+        layer.eval()
+        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+        // Eval mode leaves the running statistics alone.
+        #expect(layer.runningMean.toArray() == fixture.state["running_mean"]?.data)
+        #expect(layer.numBatchesTracked == 0)
+
+        layer.train()
+        try expectMatches(layer(fixture.tensor("input")), fixture, "train_output")
+        let after = try #require(fixture.stateAfterTrain)
+        let state = layer.stateDict()
+        for name in ["running_mean", "running_var", "num_batches_tracked"] {
+            let expected = try #require(after[name])
+            let actual = try #require(state[name])
+            #expect(LayerFixtures.maxDifference(actual, expected) < Self.tolerance, "\(name) after a training step")
+        }
+        #expect(layer.numBatchesTracked == 1)
+    }
+
+    @Test("Conv1d with stride, padding and groups matches torch.nn.Conv1d")
+    func conv1d() throws {
+        let fixture = try LayerFixtures.named("conv1d")
+        let layer = try Conv1d(
+            inChannels: 4, outChannels: 6, kernelSize: 3, stride: 2, padding: 1, groups: 2, dtype: .float64,
+            generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+    }
+
+    @Test("MultiheadAttention matches torch.nn.MultiheadAttention (output and averaged weights)")
+    func multiheadAttention() throws {
+        let fixture = try LayerFixtures.named("multihead_attention")
+        let layer = try MultiheadAttention(
+            embedDim: 8, numHeads: 2, batchFirst: true, dtype: .float64, generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        layer.eval()
+        let (output, weights) = try layer(
+            query: fixture.tensor("query"), key: fixture.tensor("key"), value: fixture.tensor("value"))
+        try expectMatches(output, fixture, "output")
+        try expectMatches(weights, fixture, "weights")
+    }
+
+    @Test("TransformerEncoderLayer matches torch.nn.TransformerEncoderLayer in eval mode")
+    func transformerEncoderLayer() throws {
+        let fixture = try LayerFixtures.named("transformer_encoder_layer")
+        let layer = try TransformerEncoderLayer(
+            dModel: 8, nHead: 2, dimFeedforward: 16, dropout: 0.1, batchFirst: true, dtype: .float64,
+            generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        layer.eval()
+        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+    }
+}
