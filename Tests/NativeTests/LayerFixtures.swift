@@ -19,8 +19,10 @@ enum LayerFixtures {
         let indexShape: [Int]?
         /// For BatchNorm1d: the state dict after one training-mode forward pass.
         let stateAfterTrain: [String: Array]?
+        /// Gradients of `output.sum()` with respect to each parameter, by state-dict name.
+        let grads: [String: Array]?
 
-        enum Keys: String, CodingKey { case state, indices, index_shape, state_after_train }
+        enum Keys: String, CodingKey { case state, indices, index_shape, state_after_train, grads }
 
         init(from decoder: Decoder) throws {
             let keyed = try decoder.container(keyedBy: Keys.self)
@@ -28,6 +30,7 @@ enum LayerFixtures {
             indices = try keyed.decodeIfPresent([Int].self, forKey: .indices)
             indexShape = try keyed.decodeIfPresent([Int].self, forKey: .index_shape)
             stateAfterTrain = try keyed.decodeIfPresent([String: Array].self, forKey: .state_after_train)
+            grads = try keyed.decodeIfPresent([String: Array].self, forKey: .grads)
             // Every other member that decodes as an array of numbers with a shape.
             let any = try decoder.container(keyedBy: AnyKey.self)
             var arrays: [String: Array] = [:]

@@ -13,6 +13,19 @@ struct ModuleParityTests {
         #expect(LayerFixtures.maxDifference(tensor, expected) < Self.tolerance, "\(name) values")
     }
 
+    /// Back-propagates `output.sum()` and compares every parameter's gradient with PyTorch's.
+    func expectGradientsMatch(_ module: some Module, output: Tensor, _ fixture: LayerFixtures.Case) throws {
+        let expected = try #require(fixture.grads)
+        try output.sum().backward()
+        let named = module.namedParameters
+        #expect(Set(named.map(\.name)) == Set(expected.keys))
+        for (name, parameter) in named {
+            let grad = try #require(try parameter.grad, "\(name) has a gradient")
+            let reference = try #require(expected[name])
+            #expect(LayerFixtures.maxDifference(grad, reference) < Self.tolerance, "gradient of \(name)")
+        }
+    }
+
     @Test("Linear matches torch.nn.Linear")
     func linear() throws {
         let fixture = try LayerFixtures.named("linear")
@@ -40,7 +53,7 @@ struct ModuleParityTests {
         try expectMatches(output, fixture, "output")
     }
 
-    @Test("LSTM matches torch.nn.LSTM", arguments: [
+    @Test("LSTM outputs, final states and gradients match torch.nn.LSTM", arguments: [
         ("lstm", 1, false, false), ("lstm_stacked_bidirectional", 2, true, true),
     ])
     func lstm(name: String, layers: Int, bidirectional: Bool, batchFirst: Bool) throws {
@@ -54,6 +67,7 @@ struct ModuleParityTests {
         try expectMatches(output, fixture, "output")
         try expectMatches(h, fixture, "h")
         try expectMatches(c, fixture, "c")
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("LSTM with a given initial state matches torch.nn.LSTM")
@@ -69,7 +83,7 @@ struct ModuleParityTests {
         try expectMatches(c, fixture, "c")
     }
 
-    @Test("GRU matches torch.nn.GRU", arguments: [
+    @Test("GRU outputs, final state and gradients match torch.nn.GRU", arguments: [
         ("gru", 1, false, false), ("gru_stacked_bidirectional", 2, true, true),
     ])
     func gru(name: String, layers: Int, bidirectional: Bool, batchFirst: Bool) throws {
@@ -81,6 +95,7 @@ struct ModuleParityTests {
         let (output, h) = try layer(fixture.tensor("input"))
         try expectMatches(output, fixture, "output")
         try expectMatches(h, fixture, "h")
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("BatchNorm1d matches torch.nn.BatchNorm1d in eval mode and in a training step")
@@ -129,7 +144,7 @@ struct ModuleParityTests {
         try expectMatches(weights, fixture, "weights")
     }
 
-    @Test("TransformerEncoderLayer matches torch.nn.TransformerEncoderLayer in eval mode")
+    @Test("TransformerEncoderLayer output and gradients match torch.nn.TransformerEncoderLayer in eval mode")
     func transformerEncoderLayer() throws {
         let fixture = try LayerFixtures.named("transformer_encoder_layer")
         let layer = try TransformerEncoderLayer(
@@ -137,6 +152,19 @@ struct ModuleParityTests {
             generator: SeededGenerator(seed: 0))
         try layer.loadStateDict(fixture.stateDict())
         layer.eval()
-        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+        let output = try layer(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectGradientsMatch(layer, output: output, fixture)
+    }
+
+    @Test("TransformerEncoder (2 layers and a final norm) matches torch.nn.TransformerEncoder")
+    func transformerEncoder() throws {
+        let fixture = try LayerFixtures.named("transformer_encoder")
+        let encoder = try TransformerEncoder(
+            numLayers: 2, dModel: 8, nHead: 2, dimFeedforward: 16, batchFirst: true, finalNorm: true, dtype: .float64,
+            generator: SeededGenerator(seed: 0))
+        try encoder.loadStateDict(fixture.stateDict())
+        encoder.eval()
+        try expectMatches(encoder(fixture.tensor("input")), fixture, "output")
     }
 }

@@ -27,6 +27,13 @@ def state(module):
     return {name: tensor(value) for name, value in module.state_dict().items()}
 
 
+def grads(module, output):
+    """Gradients of output.sum() with respect to every parameter, by state_dict name."""
+    module.zero_grad()
+    output.sum().backward()
+    return {name: tensor(p.grad) for name, p in module.named_parameters()}
+
+
 def randn(*shape):
     return torch.randn(*shape)
 
@@ -65,7 +72,7 @@ for name, kwargs in {
     x = randn(2, 5, 3)  # (seq, batch, feat) or (batch, seq, feat)
     out, (h, c) = m(x)
     cases[name] = {"config": kwargs, "state": state(m), "input": tensor(x),
-                   "output": tensor(out), "h": tensor(h), "c": tensor(c)}
+                   "output": tensor(out), "h": tensor(h), "c": tensor(c), "grads": grads(m, out)}
 
 for name, kwargs in {
     "gru": dict(input_size=3, hidden_size=4),
@@ -75,7 +82,8 @@ for name, kwargs in {
     m = torch.nn.GRU(**kwargs).eval()
     x = randn(2, 5, 3)
     out, h = m(x)
-    cases[name] = {"config": kwargs, "state": state(m), "input": tensor(x), "output": tensor(out), "h": tensor(h)}
+    cases[name] = {"config": kwargs, "state": state(m), "input": tensor(x), "output": tensor(out), "h": tensor(h),
+                   "grads": grads(m, out)}
 
 # LSTM with a given initial state.
 torch.manual_seed(6)
@@ -128,7 +136,18 @@ with torch.no_grad():
         norm.weight.uniform_(0.5, 1.5)
         norm.bias.uniform_(-0.5, 0.5)
 x = randn(2, 5, 8)
-cases["transformer_encoder_layer"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
+out = m(x)
+cases["transformer_encoder_layer"] = {"state": state(m), "input": tensor(x), "output": tensor(out),
+                                      "grads": grads(m, out)}
+
+torch.manual_seed(11)
+layer = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)
+m = torch.nn.TransformerEncoder(layer, num_layers=2, norm=torch.nn.LayerNorm(8)).eval()
+with torch.no_grad():  # break the deep-copy symmetry so a mis-named layer would show
+    for p in m.parameters():
+        p.add_(0.05 * torch.randn(p.shape))
+x = randn(2, 5, 8)
+cases["transformer_encoder"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layers.json")
 with open(path, "w") as f:
