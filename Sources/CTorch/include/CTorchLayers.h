@@ -130,6 +130,39 @@ int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, const ctorch_
                                        bool batch_first, ctorch_tensor **out,
                                        ctorch_tensor **out_weights);
 
+/* ---- State-dict files (interoperable with Python's torch.save / torch.load) ---- */
+
+/** Opaque, ordered list of named tensors read from a file. */
+typedef struct ctorch_tensor_dict ctorch_tensor_dict;
+
+/**
+ * Writes `count` named tensors to `path` as a dict of tensors with
+ * `torch::pickle_save`, a format Python's `torch.load` reads.
+ */
+int32_t ctorch_tensor_dict_save(const char *const *names, const ctorch_tensor *const *tensors,
+                                int64_t count, const char *path);
+
+/**
+ * Reads a file written by `ctorch_tensor_dict_save` or by Python's
+ * `torch.save(dict_of_tensors, path)`. The top-level object must be a dict
+ * from strings to tensors (save a PyTorch state dict as `dict(model.state_dict())`:
+ * libtorch's unpickler does not rebuild an OrderedDict). Integer and boolean
+ * tensors (such as BatchNorm's `num_batches_tracked`) are converted to float64.
+ */
+int32_t ctorch_tensor_dict_load(const char *path, ctorch_tensor_dict **out);
+
+/** Number of entries. */
+int32_t ctorch_tensor_dict_count(const ctorch_tensor_dict *dict, int64_t *out);
+
+/** The name of entry `index`; valid until the dict is freed. */
+int32_t ctorch_tensor_dict_name(const ctorch_tensor_dict *dict, int64_t index, const char **out);
+
+/** A new handle to the tensor of entry `index`. */
+int32_t ctorch_tensor_dict_tensor(const ctorch_tensor_dict *dict, int64_t index, ctorch_tensor **out);
+
+/** Releases a dict. NULL is ignored. Never fails. */
+void ctorch_tensor_dict_free(ctorch_tensor_dict *dict);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -8,7 +8,9 @@ Run from the repository root:
 Writes Tests/Fixtures/torch/layers.json: for each case, the layer's state_dict
 (tensors as {"shape", "data"}), an input, and the eval-mode output (plus final
 states for recurrent layers, and a training-mode step for BatchNorm1d).
-Everything is float64 so the Swift side can compare within 1e-10.
+Everything is float64 so the Swift side can compare within 1e-10. Also writes
+layers_encoder_layer.pt and layers_batch_norm.pt with torch.save for the
+state-dict file interop tests.
 """
 import json
 import os
@@ -149,7 +151,18 @@ with torch.no_grad():  # break the deep-copy symmetry so a mis-named layer would
 x = randn(2, 5, 8)
 cases["transformer_encoder"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
 
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layers.json")
+# State-dict files written by torch.save (a plain dict: libtorch cannot rebuild an OrderedDict).
+here = os.path.dirname(os.path.abspath(__file__))
+encoder_layer = cases["transformer_encoder_layer"]["state"]
+m = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)
+m.load_state_dict({k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in encoder_layer.items()})
+torch.save(dict(m.state_dict()), os.path.join(here, "layers_encoder_layer.pt"))
+m = torch.nn.BatchNorm1d(3)
+m(randn(4, 3))  # one training step: num_batches_tracked becomes int64 1
+torch.save(dict(m.state_dict()), os.path.join(here, "layers_batch_norm.pt"))
+cases["batch_norm_file"] = {"state": state(m)}
+
+path = os.path.join(here, "layers.json")
 with open(path, "w") as f:
     json.dump({"torch_version": torch.__version__, "cases": cases}, f, separators=(",", ":"))
 print(f"wrote {path} ({os.path.getsize(path)} bytes)")
