@@ -163,6 +163,29 @@ int32_t ctorch_tensor_dict_tensor(const ctorch_tensor_dict *dict, int64_t index,
 /** Releases a dict. NULL is ignored. Never fails. */
 void ctorch_tensor_dict_free(ctorch_tensor_dict *dict);
 
+/* ---- TorchScript modules (saved in Python with torch.jit.save) ---------------- */
+
+/** Opaque handle to a loaded TorchScript module (`torch::jit::Module`). */
+typedef struct ctorch_script_module ctorch_script_module;
+
+/** Loads a TorchScript archive written by Python's `torch.jit.save`, on the CPU. */
+int32_t ctorch_script_load(const char *path, ctorch_script_module **out);
+
+/** Releases a module. NULL is ignored. Never fails. */
+void ctorch_script_free(ctorch_script_module *module);
+
+/** Sets training (true) or evaluation (false) mode on the module and its submodules. */
+int32_t ctorch_script_set_training(ctorch_script_module *module, bool training);
+
+/**
+ * Calls `forward` with `count` tensor arguments. The result must be a tensor or
+ * a tuple / list of tensors; up to `capacity` of them are written to `outputs`
+ * and their number to `out_count` (an error if there are more than `capacity`).
+ */
+int32_t ctorch_script_forward(ctorch_script_module *module, const ctorch_tensor *const *inputs,
+                              int64_t count, ctorch_tensor **outputs, int64_t capacity,
+                              int64_t *out_count);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -10,7 +10,8 @@ Writes Tests/Fixtures/torch/layers.json: for each case, the layer's state_dict
 states for recurrent layers, and a training-mode step for BatchNorm1d).
 Everything is float64 so the Swift side can compare within 1e-10. Also writes
 layers_encoder_layer.pt and layers_batch_norm.pt with torch.save for the
-state-dict file interop tests.
+state-dict file interop tests, and layers_script.pt (torch.jit.save of a
+scripted LSTM predictor) for the TorchScript loading test.
 """
 import json
 import os
@@ -161,6 +162,28 @@ m = torch.nn.BatchNorm1d(3)
 m(randn(4, 3))  # one training step: num_batches_tracked becomes int64 1
 torch.save(dict(m.state_dict()), os.path.join(here, "layers_batch_norm.pt"))
 cases["batch_norm_file"] = {"state": state(m)}
+
+
+
+class Predictor(torch.nn.Module):
+    """A tiny LSTM regressor returning (prediction, final hidden state)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = torch.nn.LSTM(3, 4, batch_first=True)
+        self.head = torch.nn.Linear(4, 1)
+
+    def forward(self, x):
+        out, (h, c) = self.lstm(x)
+        return self.head(out[:, -1]), h
+
+
+torch.manual_seed(12)
+m = torch.jit.script(Predictor().eval())
+x = randn(2, 5, 3)
+prediction, h = m(x)
+torch.jit.save(m, os.path.join(here, "layers_script.pt"))
+cases["script"] = {"state": {}, "input": tensor(x), "output": tensor(prediction), "h": tensor(h)}
 
 path = os.path.join(here, "layers.json")
 with open(path, "w") as f:
