@@ -74,20 +74,6 @@ extern "C" int32_t ctorch_nn_dropout(const ctorch_tensor *input, double p, ctorc
         ctorch::require(input, "input");
         ctorch::require(generator, "generator");
         ctorch::require(out, "out");
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw ctorch::InvalidArgument("dropout probability must be in [0, 1], got " + std::to_string(p));
-        }
-        const at::Tensor &x = input->value;
-        if (p == 0.0) {
-            *out = ctorch::wrap(x.clone());
-            return;
-        }
-        if (p == 1.0) {
-            *out = ctorch::wrap(x * at::zeros_like(x));  // keeps the graph, like torch
-            return;
-        }
-        // The mask is a constant for autograd, so gradients flow only through x.
-        at::Tensor mask = at::empty_like(x, at::MemoryFormat::Contiguous).bernoulli_(1.0 - p, generator->value);
-        *out = ctorch::wrap(x * mask.div_(1.0 - p));
+        *out = ctorch::wrap(ctorch::seeded_dropout(input->value, p, generator->value));
     });
 }

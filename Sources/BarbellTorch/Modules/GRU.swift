@@ -1,7 +1,7 @@
 internal import CTorch
 
 /// A stacked, optionally bidirectional GRU running on libtorch's fused
-/// `at::gru` kernel, like `torch.nn.GRU` (no inter-layer dropout).
+/// `at::gru` kernel, like `torch.nn.GRU`.
 ///
 /// State dict: `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, then
 /// `..._l0_reverse` when bidirectional, then layer 1, and so on (gate order
@@ -19,15 +19,24 @@ public final class GRU: Module {
     public let batchFirst: Bool
     /// Whether the cells have biases.
     public let hasBiases: Bool
+    /// Dropout probability on the outputs of every layer but the last, in training mode.
+    public let dropout: Double
+    /// Where the inter-layer dropout masks are drawn from (the construction generator).
+    public let generator: SeededGenerator
     var weights: RecurrentWeights
-    /// Training mode (no effect: there is no inter-layer dropout).
+    /// Training mode: inter-layer dropout is applied only while training.
     public var isTraining = true
 
     /// Creates a GRU with PyTorch's default initialisation.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
-        bidirectional: Bool = false, dtype: DType = .float32, generator: SeededGenerator
+        bidirectional: Bool = false, dropout: Double = 0, dtype: DType = .float32, generator: SeededGenerator
     ) throws {
+        guard dropout >= 0 && dropout <= 1 else {
+            throw TorchError(code: .invalidArgument, message: "dropout probability must be in [0, 1], got \(dropout)")
+        }
+        self.dropout = dropout
+        self.generator = generator
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.numLayers = numLayers
@@ -63,11 +72,11 @@ public final class GRU: Module {
         let params = weights.tensors
         var output: OpaquePointer?
         var h: OpaquePointer?
-        let status = withExtendedLifetime((input, initial, params)) {
+        let status = withExtendedLifetime((input, initial, params, generator)) {
             let handles: [OpaquePointer?] = params.map(\.handle)
             return ctorch_nn_gru(
                 input.handle, initial?.handle, handles, Int64(handles.count), hasBiases, Int64(numLayers),
-                bidirectional, batchFirst, &output, &h)
+                bidirectional, batchFirst, dropout, isTraining, generator.handle, &output, &h)
         }
         try TorchError.check(status)
         return (try Tensor(adopting: output!), try Tensor(adopting: h!))

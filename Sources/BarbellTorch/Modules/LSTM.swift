@@ -1,7 +1,7 @@
 internal import CTorch
 
 /// A stacked, optionally bidirectional LSTM running on libtorch's fused
-/// `at::lstm` kernel, like `torch.nn.LSTM` (no projection, no inter-layer dropout).
+/// `at::lstm` kernel, like `torch.nn.LSTM` (no projection).
 ///
 /// State dict: `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, then
 /// `..._l0_reverse` when bidirectional, then layer 1, and so on (gate order
@@ -19,15 +19,24 @@ public final class LSTM: Module {
     public let batchFirst: Bool
     /// Whether the cells have biases.
     public let hasBiases: Bool
+    /// Dropout probability on the outputs of every layer but the last, in training mode.
+    public let dropout: Double
+    /// Where the inter-layer dropout masks are drawn from (the construction generator).
+    public let generator: SeededGenerator
     var weights: RecurrentWeights
-    /// Training mode (no effect: there is no inter-layer dropout).
+    /// Training mode: inter-layer dropout is applied only while training.
     public var isTraining = true
 
     /// Creates an LSTM with PyTorch's default initialisation.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
-        bidirectional: Bool = false, dtype: DType = .float32, generator: SeededGenerator
+        bidirectional: Bool = false, dropout: Double = 0, dtype: DType = .float32, generator: SeededGenerator
     ) throws {
+        guard dropout >= 0 && dropout <= 1 else {
+            throw TorchError(code: .invalidArgument, message: "dropout probability must be in [0, 1], got \(dropout)")
+        }
+        self.dropout = dropout
+        self.generator = generator
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.numLayers = numLayers
@@ -72,11 +81,11 @@ public final class LSTM: Module {
         var output: OpaquePointer?
         var h: OpaquePointer?
         var c: OpaquePointer?
-        let status = withExtendedLifetime((input, initial, params)) {
+        let status = withExtendedLifetime((input, initial, params, generator)) {
             let handles: [OpaquePointer?] = params.map(\.handle)
             return ctorch_nn_lstm(
                 input.handle, initial?.h.handle, initial?.c.handle, handles, Int64(handles.count), hasBiases,
-                Int64(numLayers), bidirectional, batchFirst, &output, &h, &c)
+                Int64(numLayers), bidirectional, batchFirst, dropout, isTraining, generator.handle, &output, &h, &c)
         }
         try TorchError.check(status)
         return (try Tensor(adopting: output!), try Tensor(adopting: h!), try Tensor(adopting: c!))

@@ -101,18 +101,24 @@ int32_t ctorch_nn_conv1d(const ctorch_tensor *input, const ctorch_tensor *weight
  * order: for each layer, for each direction, w_ih, w_hh[, b_ih, b_hh].
  * `h0` / `c0` have shape (layers * directions, batch, hidden); both NULL means zeros.
  * Writes the output sequence and the final hidden and cell states.
+ * With `training` and `dropout` > 0, dropout with masks from `generator` is
+ * applied to the output of every layer but the last (PyTorch's `dropout`
+ * argument); the layers then run one fused call each, since at::lstm's own
+ * dropout would draw from the global generator.
  */
 int32_t ctorch_nn_lstm(const ctorch_tensor *input, const ctorch_tensor *h0,
                        const ctorch_tensor *c0, const ctorch_tensor *const *params,
                        int64_t count, bool has_biases, int64_t num_layers, bool bidirectional,
-                       bool batch_first, ctorch_tensor **out, ctorch_tensor **out_h,
+                       bool batch_first, double dropout, bool training,
+                       ctorch_generator *generator, ctorch_tensor **out, ctorch_tensor **out_h,
                        ctorch_tensor **out_c);
 
 /** libtorch's fused `at::gru`; same conventions as `ctorch_nn_lstm`, without a cell state. */
 int32_t ctorch_nn_gru(const ctorch_tensor *input, const ctorch_tensor *h0,
                       const ctorch_tensor *const *params, int64_t count, bool has_biases,
-                      int64_t num_layers, bool bidirectional, bool batch_first,
-                      ctorch_tensor **out, ctorch_tensor **out_h);
+                      int64_t num_layers, bool bidirectional, bool batch_first, double dropout,
+                      bool training, ctorch_generator *generator, ctorch_tensor **out,
+                      ctorch_tensor **out_h);
 
 /**
  * Multi-head scaled dot-product attention as in `torch.nn.MultiheadAttention`
