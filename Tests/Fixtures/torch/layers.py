@@ -152,6 +152,17 @@ with torch.no_grad():  # break the deep-copy symmetry so a mis-named layer would
 x = randn(2, 5, 8)
 cases["transformer_encoder"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
 
+# Sinusoidal positional encoding, computed the way the PyTorch tutorial does.
+d_model, length = 6, 5
+position = torch.arange(length).unsqueeze(1)
+div_term = torch.exp(torch.arange(0, d_model, 2) * (-torch.log(torch.tensor(10000.0)) / d_model))
+pe = torch.zeros(length, d_model)
+pe[:, 0::2] = torch.sin(position * div_term)
+pe[:, 1::2] = torch.cos(position * div_term)
+torch.manual_seed(13)
+x = randn(2, length, d_model)
+cases["sinusoidal"] = {"state": {}, "input": tensor(x), "output": tensor(x + pe)}
+
 # State-dict files written by torch.save (a plain dict: libtorch cannot rebuild an OrderedDict).
 here = os.path.dirname(os.path.abspath(__file__))
 encoder_layer = cases["transformer_encoder_layer"]["state"]
