@@ -3,7 +3,7 @@ import Testing
 
 /// Each layer loads the state dict of the equivalent `torch.nn` layer (PyTorch 1.13,
 /// `Tests/Fixtures/torch/layers.py`) and must reproduce its eval-mode output in float64.
-@Suite("Module parity with PyTorch")
+@Suite("Module parity with PyTorch (outputs and gradients)")
 struct ModuleParityTests {
     static let tolerance = 1e-10
 
@@ -13,10 +13,10 @@ struct ModuleParityTests {
         #expect(LayerFixtures.maxDifference(tensor, expected) < Self.tolerance, "\(name) values")
     }
 
-    /// Back-propagates `output.sum()` and compares every parameter's gradient with PyTorch's.
+    /// Back-propagates `(output * output).sum()` and compares every parameter's gradient with PyTorch's.
     func expectGradientsMatch(_ module: some Module, output: Tensor, _ fixture: LayerFixtures.Case) throws {
         let expected = try #require(fixture.grads)
-        try output.sum().backward()
+        try (output * output).sum().backward()
         let named = module.namedParameters
         #expect(Set(named.map(\.name)) == Set(expected.keys))
         for (name, parameter) in named {
@@ -32,7 +32,9 @@ struct ModuleParityTests {
         let layer = try Linear(inFeatures: 4, outFeatures: 3, dtype: .float64, generator: SeededGenerator(seed: 0))
         try layer.loadStateDict(fixture.stateDict())
         layer.eval()
-        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+        let output = try layer(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("LayerNorm matches torch.nn.LayerNorm over two trailing dimensions")
@@ -40,7 +42,9 @@ struct ModuleParityTests {
         let fixture = try LayerFixtures.named("layer_norm")
         let layer = try LayerNorm(normalizedShape: [3, 4], dtype: .float64)
         try layer.loadStateDict(fixture.stateDict())
-        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+        let output = try layer(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("Embedding matches torch.nn.Embedding with a padding index")
@@ -51,6 +55,8 @@ struct ModuleParityTests {
         try layer.loadStateDict(fixture.stateDict())
         let output = try layer(try #require(fixture.indices), shape: try #require(fixture.indexShape))
         try expectMatches(output, fixture, "output")
+        // The padding row receives no gradient, as in PyTorch.
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("LSTM outputs, final states and gradients match torch.nn.LSTM", arguments: [
@@ -110,7 +116,9 @@ struct ModuleParityTests {
         #expect(layer.numBatchesTracked == 0)
 
         layer.train()
-        try expectMatches(layer(fixture.tensor("input")), fixture, "train_output")
+        let trainOutput = try layer(fixture.tensor("input"))
+        try expectMatches(trainOutput, fixture, "train_output")
+        try expectGradientsMatch(layer, output: trainOutput, fixture)
         let after = try #require(fixture.stateAfterTrain)
         let state = layer.stateDict()
         for name in ["running_mean", "running_var", "num_batches_tracked"] {
@@ -128,7 +136,9 @@ struct ModuleParityTests {
             inChannels: 4, outChannels: 6, kernelSize: 3, stride: 2, padding: 1, groups: 2, dtype: .float64,
             generator: SeededGenerator(seed: 0))
         try layer.loadStateDict(fixture.stateDict())
-        try expectMatches(layer(fixture.tensor("input")), fixture, "output")
+        let output = try layer(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("MultiheadAttention matches torch.nn.MultiheadAttention (output and averaged weights)")
@@ -142,6 +152,7 @@ struct ModuleParityTests {
             query: fixture.tensor("query"), key: fixture.tensor("key"), value: fixture.tensor("value"))
         try expectMatches(output, fixture, "output")
         try expectMatches(weights, fixture, "weights")
+        try expectGradientsMatch(layer, output: output, fixture)
     }
 
     @Test("TransformerEncoderLayer output and gradients match torch.nn.TransformerEncoderLayer in eval mode")

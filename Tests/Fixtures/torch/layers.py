@@ -31,9 +31,9 @@ def state(module):
 
 
 def grads(module, output):
-    """Gradients of output.sum() with respect to every parameter, by state_dict name."""
+    """Gradients of (output * output).sum() with respect to every parameter, by state_dict name."""
     module.zero_grad()
-    output.sum().backward()
+    (output * output).sum().backward()
     return {name: tensor(p.grad) for name, p in module.named_parameters()}
 
 
@@ -46,7 +46,8 @@ cases = {}
 torch.manual_seed(1)
 m = torch.nn.Linear(4, 3)
 x = randn(2, 5, 4)
-cases["linear"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
+out = m(x)
+cases["linear"] = {"state": state(m), "input": tensor(x), "output": tensor(out), "grads": grads(m, out)}
 
 torch.manual_seed(2)
 m = torch.nn.LayerNorm([3, 4])
@@ -54,7 +55,8 @@ with torch.no_grad():  # non-trivial affine parameters
     m.weight.uniform_(0.5, 1.5)
     m.bias.uniform_(-0.5, 0.5)
 x = randn(2, 3, 4)
-cases["layer_norm"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
+out = m(x)
+cases["layer_norm"] = {"state": state(m), "input": tensor(x), "output": tensor(out), "grads": grads(m, out)}
 
 torch.manual_seed(3)
 m = torch.nn.Embedding(7, 3, padding_idx=2)
@@ -64,6 +66,7 @@ cases["embedding"] = {
     "indices": [int(i) for i in idx.reshape(-1).tolist()],
     "index_shape": list(idx.shape),
     "output": tensor(m(idx)),
+    "grads": grads(m, m(idx)),
 }
 
 for name, kwargs in {
@@ -111,13 +114,15 @@ eval_out = m(x)
 m.train()
 train_out = m(x)
 cases["batch_norm"] = {"state": initial, "input": tensor(x), "output": tensor(eval_out),
-                       "train_output": tensor(train_out), "state_after_train": state(m)}
+                       "train_output": tensor(train_out), "state_after_train": state(m),
+                       "grads": grads(m, train_out)}
 
 torch.manual_seed(8)
 m = torch.nn.Conv1d(4, 6, kernel_size=3, stride=2, padding=1, dilation=1, groups=2)
 x = randn(2, 4, 9)
+out = m(x)
 cases["conv1d"] = {"config": dict(in_channels=4, out_channels=6, kernel_size=3, stride=2, padding=1, groups=2),
-                   "state": state(m), "input": tensor(x), "output": tensor(m(x))}
+                   "state": state(m), "input": tensor(x), "output": tensor(out), "grads": grads(m, out)}
 
 torch.manual_seed(9)
 m = torch.nn.MultiheadAttention(embed_dim=8, num_heads=2, batch_first=True).eval()
@@ -128,7 +133,7 @@ q, k = randn(2, 4, 8), randn(2, 6, 8)
 v = randn(2, 6, 8)
 out, weights = m(q, k, v)
 cases["multihead_attention"] = {"state": state(m), "query": tensor(q), "key": tensor(k), "value": tensor(v),
-                                "output": tensor(out), "weights": tensor(weights)}
+                                "output": tensor(out), "weights": tensor(weights), "grads": grads(m, out)}
 
 torch.manual_seed(10)
 m = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.1, batch_first=True).eval()
