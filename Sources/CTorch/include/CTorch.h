@@ -106,7 +106,7 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 } /* extern "C" */
 #endif
 
-#include "CTorchSerialization.h"
+#include "CTorchLayers.h"
 #include "CTorchLosses.h"
 #include "CTorchOptim.h"
 
