@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "BarbellTorch",
-            dependencies: ["CTorch"]
+            dependencies: ["CTorch", "BarbellData"]
         ),
 
         // MARK: Executables

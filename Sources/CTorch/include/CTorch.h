@@ -109,5 +109,6 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 #include "CTorchLayers.h"
 #include "CTorchLosses.h"
 #include "CTorchOptim.h"
+#include "CTorchTraining.h"
 
 #endif /* CTORCH_H */
