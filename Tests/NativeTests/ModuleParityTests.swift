@@ -168,6 +168,25 @@ struct ModuleParityTests {
         try expectGradientsMatch(layer, output: output, fixture)
     }
 
+    @Test("Sequential(Linear, ReLU, Dropout, LayerNorm, Linear) matches torch.nn.Sequential, names 0.weight...")
+    func sequential() throws {
+        let fixture = try LayerFixtures.named("sequential")
+        let generator = try SeededGenerator(seed: 0)
+        let model = Sequential([
+            try Linear(inFeatures: 4, outFeatures: 6, dtype: .float64, generator: generator),
+            ReLU(),
+            try Dropout(p: 0.3, generator: generator),
+            try LayerNorm(normalizedShape: [6], dtype: .float64),
+            try Linear(inFeatures: 6, outFeatures: 2, dtype: .float64, generator: generator),
+        ])
+        #expect(model.namedParameters.map(\.name) == ["0.weight", "0.bias", "3.weight", "3.bias", "4.weight", "4.bias"])
+        try model.loadStateDict(fixture.stateDict())
+        model.eval()
+        let output = try model(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectGradientsMatch(model, output: output, fixture)
+    }
+
     @Test("TransformerEncoder (2 layers and a final norm) matches torch.nn.TransformerEncoder")
     func transformerEncoder() throws {
         let fixture = try LayerFixtures.named("transformer_encoder")

@@ -157,6 +157,13 @@ with torch.no_grad():  # break the deep-copy symmetry so a mis-named layer would
 x = randn(2, 5, 8)
 cases["transformer_encoder"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
 
+torch.manual_seed(15)
+m = torch.nn.Sequential(torch.nn.Linear(4, 6), torch.nn.ReLU(), torch.nn.Dropout(0.3), torch.nn.LayerNorm(6),
+                        torch.nn.Linear(6, 2)).eval()
+x = randn(3, 4)
+out = m(x)
+cases["sequential"] = {"state": state(m), "input": tensor(x), "output": tensor(out), "grads": grads(m, out)}
+
 # Masked attention: a causal float mask plus a key padding mask (True = padded).
 torch.manual_seed(14)
 m = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True).eval()
