@@ -80,10 +80,9 @@ int32_t ctorch_nn_embedding(const ctorch_tensor *weight, const int64_t *indices,
                             ctorch_tensor **out);
 
 /**
- * `at::batch_norm`. The running statistics are not modified: in training
- * mode the updated statistics are returned as new tensors in
- * `out_running_mean` / `out_running_var` (in eval mode those receive copies
- * of the inputs' handles' values, unchanged).
+ * `at::batch_norm`. The caller's running statistics are never modified:
+ * `out_running_mean` / `out_running_var` receive new tensors holding the
+ * updated statistics in training mode, and unchanged copies in eval mode.
  */
 int32_t ctorch_nn_batch_norm(const ctorch_tensor *input, const ctorch_tensor *weight,
                              const ctorch_tensor *bias, const ctorch_tensor *running_mean,
