@@ -1,8 +1,10 @@
 // Multi-head attention composed from ATen calls, following the arithmetic of
-// torch.nn.functional.multi_head_attention_forward (PyTorch 1.13) without masks or dropout.
+// torch.nn.functional.multi_head_attention_forward (PyTorch 1.13) without dropout.
 #include "NNShim.hpp"
 
 #include <cmath>
+#include <limits>
+#include <string>
 
 extern "C" int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, const ctorch_tensor *key,
                                                   const ctorch_tensor *value,
@@ -10,7 +12,8 @@ extern "C" int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, co
                                                   const ctorch_tensor *in_proj_bias,
                                                   const ctorch_tensor *out_proj_weight,
                                                   const ctorch_tensor *out_proj_bias, int64_t num_heads,
-                                                  bool batch_first, ctorch_tensor **out,
+                                                  bool batch_first, const ctorch_tensor *attn_mask,
+                                                  const ctorch_tensor *key_padding_mask, ctorch_tensor **out,
                                                   ctorch_tensor **out_weights) {
     return ctorch::guarded([&] {
         ctorch::require(query, "query");
@@ -49,7 +52,32 @@ extern "C" int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, co
         v = v.contiguous().view({source, batch * num_heads, head_dim}).transpose(0, 1);
 
         q = q / std::sqrt(static_cast<double>(head_dim));
-        const at::Tensor attention = at::softmax(at::bmm(q, k.transpose(-2, -1)), -1);
+        at::Tensor scores = at::bmm(q, k.transpose(-2, -1));  // (N * heads, L, S)
+        if (attn_mask != nullptr) {
+            const at::Tensor &mask = attn_mask->value;
+            const bool shaped = (mask.dim() == 2 && mask.size(0) == target && mask.size(1) == source) ||
+                                (mask.dim() == 3 && mask.size(0) == batch * num_heads && mask.size(1) == target &&
+                                 mask.size(2) == source);
+            if (!shaped) {
+                throw ctorch::InvalidArgument("attention mask must be (" + std::to_string(target) + ", " +
+                                              std::to_string(source) + ") or (" + std::to_string(batch * num_heads) +
+                                              ", " + std::to_string(target) + ", " + std::to_string(source) +
+                                              "), got " + c10::str(mask.sizes()));
+            }
+            scores = scores + mask;
+        }
+        if (key_padding_mask != nullptr) {
+            const at::Tensor &mask = key_padding_mask->value;
+            if (mask.dim() != 2 || mask.size(0) != batch || mask.size(1) != source) {
+                throw ctorch::InvalidArgument("key padding mask must be (" + std::to_string(batch) + ", " +
+                                              std::to_string(source) + "), got " + c10::str(mask.sizes()));
+            }
+            const at::Tensor padded = (mask != 0).view({batch, 1, 1, source})
+                                          .expand({batch, num_heads, 1, source})
+                                          .reshape({batch * num_heads, 1, source});
+            scores = scores.masked_fill(padded, -std::numeric_limits<double>::infinity());
+        }
+        const at::Tensor attention = at::softmax(scores, -1);
         at::Tensor output = at::bmm(attention, v);  // (N * heads, L, head_dim)
         output = output.transpose(0, 1).contiguous().view({target * batch, embed});
         output = at::linear(output, out_proj_weight->value, ctorch::optional_tensor(out_proj_bias));

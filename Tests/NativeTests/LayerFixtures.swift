@@ -71,18 +71,24 @@ enum LayerFixtures {
         let cases: [String: Case]
     }
 
-    /// All cases, decoded once.
-    static let cases: [String: Case] = {
+    /// All cases, decoded once; a missing or corrupt file fails the tests that use it
+    /// instead of crashing the test process.
+    static let loaded: Result<[String: Case], LoadError> = {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/torch/layers.json")
-        let data = try! Data(contentsOf: url)
-        return try! JSONDecoder().decode(File.self, from: data).cases
+        do {
+            return .success(try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases)
+        } catch {
+            return .failure(LoadError(message: "cannot load \(url.path): \(error)"))
+        }
     }()
+
+    struct LoadError: Error { let message: String }
 
     /// The case named `name`.
     static func named(_ name: String) throws -> Case {
-        guard let found = cases[name] else { throw FixtureError.missing(name) }
+        guard let found = try loaded.get()[name] else { throw FixtureError.missing(name) }
         return found
     }
 

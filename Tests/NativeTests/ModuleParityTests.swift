@@ -168,6 +168,25 @@ struct ModuleParityTests {
         try expectGradientsMatch(layer, output: output, fixture)
     }
 
+    @Test("Sequential(Linear, ReLU, Dropout, LayerNorm, Linear) matches torch.nn.Sequential, names 0.weight...")
+    func sequential() throws {
+        let fixture = try LayerFixtures.named("sequential")
+        let generator = try SeededGenerator(seed: 0)
+        let model = Sequential([
+            try Linear(inFeatures: 4, outFeatures: 6, dtype: .float64, generator: generator),
+            ReLU(),
+            try Dropout(p: 0.3, generator: generator),
+            try LayerNorm(normalizedShape: [6], dtype: .float64),
+            try Linear(inFeatures: 6, outFeatures: 2, dtype: .float64, generator: generator),
+        ])
+        #expect(model.namedParameters.map(\.name) == ["0.weight", "0.bias", "3.weight", "3.bias", "4.weight", "4.bias"])
+        try model.loadStateDict(fixture.stateDict())
+        model.eval()
+        let output = try model(fixture.tensor("input"))
+        try expectMatches(output, fixture, "output")
+        try expectGradientsMatch(model, output: output, fixture)
+    }
+
     @Test("TransformerEncoder (2 layers and a final norm) matches torch.nn.TransformerEncoder")
     func transformerEncoder() throws {
         let fixture = try LayerFixtures.named("transformer_encoder")
@@ -177,5 +196,43 @@ struct ModuleParityTests {
         try encoder.loadStateDict(fixture.stateDict())
         encoder.eval()
         try expectMatches(encoder(fixture.tensor("input")), fixture, "output")
+    }
+}
+
+/// Causal and key-padding masks in attention, against PyTorch.
+@Suite("Masked attention parity with PyTorch")
+struct MaskedAttentionTests {
+    @Test("causal mask plus key padding: MultiheadAttention and TransformerEncoderLayer match PyTorch")
+    func masked() throws {
+        let fixture = try LayerFixtures.named("masked_encoder_layer")
+        let layer = try TransformerEncoderLayer(
+            dModel: 8, nHead: 2, dimFeedforward: 16, batchFirst: true, dtype: .float64,
+            generator: SeededGenerator(seed: 0))
+        try layer.loadStateDict(fixture.stateDict())
+        layer.eval()
+        let input = try fixture.tensor("input")
+        let causal = try MultiheadAttention.causalMask(length: 5, dtype: .float64)
+        let padding = try fixture.tensor("key_padding")
+        let (attended, weights) = try layer.selfAttn(
+            query: input, key: input, value: input, attentionMask: causal, keyPaddingMask: padding)
+        #expect(LayerFixtures.maxDifference(attended, try #require(fixture.arrays["attention_output"])) < 1e-10)
+        #expect(LayerFixtures.maxDifference(weights, try #require(fixture.arrays["attention_weights"])) < 1e-10)
+        let output = try layer(input, mask: causal, keyPaddingMask: padding)
+        #expect(LayerFixtures.maxDifference(output, try #require(fixture.arrays["output"])) < 1e-10)
+        // Closed form: the first query may only see the first key, so its weight row is [1, 0, 0, 0, 0].
+        #expect(Array(weights.toArray()[0..<5]) == [1, 0, 0, 0, 0])
+    }
+
+    @Test("mis-shaped masks are errors naming the expected shape")
+    func badMasks() throws {
+        let attention = try MultiheadAttention(
+            embedDim: 4, numHeads: 2, batchFirst: true, dtype: .float64, generator: SeededGenerator(seed: 0))
+        let x = try Tensor([Double](repeating: 0.5, count: 24), shape: [2, 3, 4])
+        #expect { try attention(query: x, key: x, value: x, attentionMask: try MultiheadAttention.causalMask(length: 2, dtype: .float64)) } throws: {
+            ($0 as? TorchError)?.message.contains("attention mask must be (3, 3)") == true
+        }
+        #expect { try attention(query: x, key: x, value: x, keyPaddingMask: try Tensor([0, 0, 0], shape: [1, 3])) } throws: {
+            ($0 as? TorchError)?.message.contains("key padding mask must be (2, 3), got [1, 3]") == true
+        }
     }
 }

@@ -52,7 +52,8 @@ public final class BatchNorm1d: Module {
         state.append(ModuleTensor("running_mean", .buffer, runningMean) { self.runningMean = $0 })
         state.append(ModuleTensor("running_var", .buffer, runningVar) { self.runningVar = $0 })
         // The count is kept as an Int; the tensor view exists only for the state dict.
-        let count = (try? Tensor([Double(numBatchesTracked)], shape: [])) ?? runningMean
+        // Creating a one-element scalar tensor cannot fail (the value fills the shape).
+        let count = try! Tensor([Double(numBatchesTracked)], shape: [])
         state.append(ModuleTensor("num_batches_tracked", .buffer, count) {
             self.numBatchesTracked = Int($0.toArray().first ?? 0)
         })

@@ -1,7 +1,7 @@
 internal import CTorch
 
 /// Multi-head scaled dot-product attention, like `torch.nn.MultiheadAttention`
-/// (equal query/key/value widths, no masks, no attention dropout).
+/// (equal query/key/value widths, no attention dropout).
 ///
 /// State dict: `in_proj_weight` (3E × E, the query, key and value projections
 /// stacked), `in_proj_bias` (3E), and the child `out_proj` (a ``Linear``:
@@ -65,11 +65,16 @@ public final class MultiheadAttention: Module {
     ///   - query: `[batch, target, E]` (or `[target, batch, E]` when not ``batchFirst``).
     ///   - key: `[batch, source, E]` (or `[source, batch, E]`).
     ///   - value: Same shape as `key`.
+    ///   - attentionMask: Optional float mask added to the attention scores,
+    ///     `[target, source]` or `[batch · heads, target, source]`; `-infinity` forbids
+    ///     a position (see ``causalMask(length:dtype:)``).
+    ///   - keyPaddingMask: Optional `[batch, source]` tensor; a non-zero entry marks a
+    ///     padded key that no query attends to (PyTorch's `True`).
     /// - Returns: The attended output, shaped like `query`, and the attention
     ///   weights averaged over heads, `[batch, target, source]`.
     /// - Throws: ``TorchError`` naming expected and actual shapes.
     public func callAsFunction(
-        query: Tensor, key: Tensor, value: Tensor
+        query: Tensor, key: Tensor, value: Tensor, attentionMask: Tensor? = nil, keyPaddingMask: Tensor? = nil
     ) throws -> (output: Tensor, weights: Tensor) {
         let layout = batchFirst ? "[batch, sequence, \(embedDim)]" : "[sequence, batch, \(embedDim)]"
         for tensor in [query, key, value] {
@@ -84,12 +89,27 @@ public final class MultiheadAttention: Module {
         var weights: OpaquePointer?
         let outWeight = outProj.weight
         let outBias = outProj.bias
-        let status = withExtendedLifetime((query, key, value, inProjWeight, inProjBias, outWeight, outBias)) {
+        let masks = (attentionMask, keyPaddingMask)
+        let status = withExtendedLifetime((query, key, value, inProjWeight, inProjBias, outWeight, outBias, masks)) {
             ctorch_nn_multi_head_attention(
                 query.handle, key.handle, value.handle, inProjWeight.handle, inProjBias?.handle, outWeight.handle,
-                outBias?.handle, Int64(numHeads), batchFirst, &output, &weights)
+                outBias?.handle, Int64(numHeads), batchFirst, attentionMask?.handle, keyPaddingMask?.handle,
+                &output, &weights)
         }
         try TorchError.check(status)
         return (try Tensor(adopting: output!), try Tensor(adopting: weights!))
+    }
+
+    /// A `[length, length]` causal mask: 0 on and below the diagonal, `-infinity`
+    /// above it, so step t attends only to steps ≤ t (like PyTorch's
+    /// `Transformer.generate_square_subsequent_mask`).
+    public static func causalMask(length: Int, dtype: DType = .float32) throws -> Tensor {
+        var values = [Double](repeating: 0, count: length * length)
+        for row in 0..<length {
+            for column in (row + 1)..<length { values[row * length + column] = -.infinity }
+        }
+        return dtype == .float64
+            ? try Tensor(values, shape: [length, length])
+            : try Tensor(float32: values.map { Float($0) }, shape: [length, length])
     }
 }

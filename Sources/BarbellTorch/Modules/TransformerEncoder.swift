@@ -50,10 +50,13 @@ public final class TransformerEncoder: Module {
 
     /// Encodes `input` through every layer, then the final norm.
     ///
+    /// - Parameters:
+    ///   - mask: Optional float attention mask `[sequence, sequence]`, given to every layer.
+    ///   - keyPaddingMask: Optional `[batch, sequence]`, non-zero at padded steps.
     /// - Throws: ``TorchError`` naming expected and actual shapes.
-    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+    public func callAsFunction(_ input: Tensor, mask: Tensor? = nil, keyPaddingMask: Tensor? = nil) throws -> Tensor {
         var x = input
-        for layer in layers { x = try layer(x) }
+        for layer in layers { x = try layer(x, mask: mask, keyPaddingMask: keyPaddingMask) }
         if let norm { x = try norm(x) }
         return x
     }

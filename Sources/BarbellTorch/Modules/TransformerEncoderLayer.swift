@@ -66,9 +66,16 @@ public final class TransformerEncoderLayer: Module {
 
     /// Encodes `input` (`[batch, sequence, dModel]` when batch-first, else `[sequence, batch, dModel]`).
     ///
+    /// - Parameters:
+    ///   - mask: Optional float attention mask `[sequence, sequence]` (PyTorch's `src_mask`),
+    ///     for example ``MultiheadAttention/causalMask(length:dtype:)``.
+    ///   - keyPaddingMask: Optional `[batch, sequence]`, non-zero at padded steps
+    ///     (PyTorch's `src_key_padding_mask`).
     /// - Throws: ``TorchError`` naming expected and actual shapes.
-    public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        let attended = try selfAttn(query: input, key: input, value: input).output
+    public func callAsFunction(_ input: Tensor, mask: Tensor? = nil, keyPaddingMask: Tensor? = nil) throws -> Tensor {
+        let attended = try selfAttn(
+            query: input, key: input, value: input, attentionMask: mask, keyPaddingMask: keyPaddingMask
+        ).output
         let x = try norm1(input + dropout1(attended))
         let hidden = try dropout(Self.relu(linear1(x)))
         return try norm2(x + dropout2(linear2(hidden)))

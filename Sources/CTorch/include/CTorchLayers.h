@@ -80,10 +80,9 @@ int32_t ctorch_nn_embedding(const ctorch_tensor *weight, const int64_t *indices,
                             ctorch_tensor **out);
 
 /**
- * `at::batch_norm`. The running statistics are not modified: in training
- * mode the updated statistics are returned as new tensors in
- * `out_running_mean` / `out_running_var` (in eval mode those receive copies
- * of the inputs' handles' values, unchanged).
+ * `at::batch_norm`. The caller's running statistics are never modified:
+ * `out_running_mean` / `out_running_var` receive new tensors holding the
+ * updated statistics in training mode, and unchanged copies in eval mode.
  */
 int32_t ctorch_nn_batch_norm(const ctorch_tensor *input, const ctorch_tensor *weight,
                              const ctorch_tensor *bias, const ctorch_tensor *running_mean,
@@ -122,10 +121,15 @@ int32_t ctorch_nn_gru(const ctorch_tensor *input, const ctorch_tensor *h0,
 
 /**
  * Multi-head scaled dot-product attention as in `torch.nn.MultiheadAttention`
- * (no dropout, no masks). Inputs are (batch, seq, embed) when `batch_first`,
- * else (seq, batch, embed). `in_proj_weight` is (3*embed, embed) packing the
- * query, key and value projections. `out_weights` (may be NULL) receives the
- * attention weights averaged over heads, (batch, target, source).
+ * (no dropout). Inputs are (batch, seq, embed) when `batch_first`, else
+ * (seq, batch, embed). `in_proj_weight` is (3*embed, embed) packing the query,
+ * key and value projections. Optional masks (NULL for none):
+ *   - `attn_mask`: float, added to the attention scores; (target, source) or
+ *     (batch * heads, target, source); -inf forbids a position (PyTorch's float mask);
+ *   - `key_padding_mask`: (batch, source); non-zero marks a padded key that no
+ *     query attends to (PyTorch's boolean mask, True = padding).
+ * `out_weights` (may be NULL) receives the attention weights averaged over
+ * heads, (batch, target, source).
  */
 int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, const ctorch_tensor *key,
                                        const ctorch_tensor *value,
@@ -133,7 +137,8 @@ int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, const ctorch_
                                        const ctorch_tensor *in_proj_bias,
                                        const ctorch_tensor *out_proj_weight,
                                        const ctorch_tensor *out_proj_bias, int64_t num_heads,
-                                       bool batch_first, ctorch_tensor **out,
+                                       bool batch_first, const ctorch_tensor *attn_mask,
+                                       const ctorch_tensor *key_padding_mask, ctorch_tensor **out,
                                        ctorch_tensor **out_weights);
 
 /* ---- State-dict files (interoperable with Python's torch.save / torch.load) ---- */

@@ -157,6 +157,25 @@ with torch.no_grad():  # break the deep-copy symmetry so a mis-named layer would
 x = randn(2, 5, 8)
 cases["transformer_encoder"] = {"state": state(m), "input": tensor(x), "output": tensor(m(x))}
 
+torch.manual_seed(15)
+m = torch.nn.Sequential(torch.nn.Linear(4, 6), torch.nn.ReLU(), torch.nn.Dropout(0.3), torch.nn.LayerNorm(6),
+                        torch.nn.Linear(6, 2)).eval()
+x = randn(3, 4)
+out = m(x)
+cases["sequential"] = {"state": state(m), "input": tensor(x), "output": tensor(out), "grads": grads(m, out)}
+
+# Masked attention: a causal float mask plus a key padding mask (True = padded).
+torch.manual_seed(14)
+m = torch.nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True).eval()
+x = randn(2, 5, 8)
+causal = torch.nn.Transformer.generate_square_subsequent_mask(5)
+padding = torch.tensor([[False, False, False, False, False], [False, False, False, True, True]])
+out = m(x, src_mask=causal, src_key_padding_mask=padding)
+attended, weights = m.self_attn(x, x, x, attn_mask=causal, key_padding_mask=padding)
+cases["masked_encoder_layer"] = {"state": state(m), "input": tensor(x), "output": tensor(out),
+                                 "key_padding": tensor(padding.double()), "attention_output": tensor(attended),
+                                 "attention_weights": tensor(weights)}
+
 # Sinusoidal positional encoding, computed the way the PyTorch tutorial does.
 d_model, length = 6, 5
 position = torch.arange(length).unsqueeze(1)
