@@ -40,6 +40,7 @@ extension Trainer {
         let dir = URL(fileURLWithPath: directory)
         let state = try JSONDecoder().decode(TrainerCheckpointState.self, from: Data(contentsOf: dir.appendingPathComponent("trainer.json")))
         try model.load(from: dir.appendingPathComponent("model.pt").path)
+        optimizer = try Self.makeOptimizer(model, configuration)
         try optimizer.load(state: try StateDictFile.load(from: dir.appendingPathComponent("optimizer.pt").path))
         let fm = FileManager.default
         let best = dir.appendingPathComponent("best.pt"), avg = dir.appendingPathComponent("average.pt")

@@ -23,7 +23,7 @@ public final class Trainer<Model: Predictor> {
     public let configuration: TrainerConfiguration
     /// The run so far.
     public internal(set) var history = TrainingHistory()
-    let optimizer: Optimizer
+    var optimizer: Optimizer
     var bestValidation = Double.infinity
     var bestState: [String: Tensor]?
     var epochsWithoutImprovement = 0
@@ -37,13 +37,7 @@ public final class Trainer<Model: Predictor> {
         self.model = model
         self.loss = loss
         self.configuration = configuration
-        switch configuration.optimizer {
-        case .adamW(let decay):
-            optimizer = try AdamW(model.parameters, learningRate: configuration.learningRate, weightDecay: decay)
-        case .sgd(let momentum, let nesterov, let decay):
-            optimizer = try SGD(model.parameters, learningRate: configuration.learningRate, momentum: momentum,
-                                weightDecay: decay, nesterov: nesterov)
-        }
+        optimizer = try Self.makeOptimizer(model, configuration)
         lastGood = (nil, try Self.copy(model.stateDict()))
     }
 
@@ -165,6 +159,17 @@ public final class Trainer<Model: Predictor> {
             order.swapAt(i, j)
         }
         return order
+    }
+
+    /// The configured optimizer over the model's current parameter tensors (loading a state dict
+    /// replaces those tensors, so an optimizer built before a load would update stale ones).
+    static func makeOptimizer(_ model: Model, _ c: TrainerConfiguration) throws -> Optimizer {
+        switch c.optimizer {
+        case .adamW(let decay):
+            return try AdamW(model.parameters, learningRate: c.learningRate, weightDecay: decay)
+        case .sgd(let momentum, let nesterov, let decay):
+            return try SGD(model.parameters, learningRate: c.learningRate, momentum: momentum, weightDecay: decay, nesterov: nesterov)
+        }
     }
 
     static func copy(_ state: [String: Tensor]) throws -> [String: Tensor] {
