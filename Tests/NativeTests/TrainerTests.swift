@@ -165,3 +165,41 @@ struct TrainerTests {
         #expect(throws: TorchError.self) { try trainer.fit(wrong) }
     }
 }
+
+/// A linear model with dropout on its input, for Monte Carlo dropout.
+final class DropoutRegressor: Predictor {
+    let dropout: Dropout
+    let linear: Linear
+    var isTraining = true
+    init(seed: UInt64) throws {
+        let g = try SeededGenerator(seed: seed)
+        linear = try Linear(inFeatures: 3, outFeatures: 1, dtype: .float64, generator: g)
+        dropout = try Dropout(p: 0.3, generator: g)
+    }
+    var localState: [ModuleTensor] { [] }
+    var children: [(name: String, module: any Module)] { [("dropout", dropout), ("linear", linear)] }
+    func forward(_ input: Tensor) throws -> Tensor { try linear(try dropout(input)) }
+}
+
+@Suite("Monte Carlo dropout")
+struct MonteCarloDropoutTests {
+    @Test("samples differ, the summary is consistent, the same seed repeats, modes are restored")
+    func summary() throws {
+        let x = try Tensor([0.5, -1, 2, 1, 1, 1], shape: [2, 3])
+        let m = try DropoutRegressor(seed: 4)
+        m.eval()
+        let a = try m.monteCarloDropout(x, samples: 200, coverage: 0.8)
+        #expect(a.shape == [2, 1] && a.samples == 200)
+        #expect(a.standardDeviation.allSatisfy { $0 > 0 })
+        #expect(zip(zip(a.lower, a.upper), a.mean).allSatisfy { $0.0 <= $1 && $1 <= $0.1 })
+        #expect(!m.isTraining && !m.dropout.isTraining)
+        // Inverted dropout of the input keeps a linear layer's expectation: the MC mean is the
+        // eval-mode output up to sampling error (5 standard errors).
+        let plain = try m.forward(x).toArray()
+        for i in plain.indices { #expect(abs(a.mean[i] - plain[i]) <= 5 * a.standardDeviation[i] / 200.0.squareRoot()) }
+        let b = try DropoutRegressor(seed: 4).monteCarloDropout(x, samples: 200, coverage: 0.8)
+        #expect(a == b)
+        #expect(throws: TorchError.self) { try LinearRegressor(seed: 1).monteCarloDropout(x) }
+        #expect(throws: TorchError.self) { try m.monteCarloDropout(x, samples: 1) }
+    }
+}
