@@ -16,6 +16,14 @@ extern "C" int32_t ctorch_take_rows(const ctorch_tensor *tensor, const int64_t *
     });
 }
 
+extern "C" int32_t ctorch_select(const ctorch_tensor *tensor, int64_t dim, int64_t index, ctorch_tensor **out) {
+    return ctorch::guarded([&] {
+        ctorch::require(tensor, "tensor");
+        ctorch::require(out, "out");
+        *out = ctorch::wrap(tensor->value.select(dim, index));
+    });
+}
+
 extern "C" int32_t ctorch_all_finite(const ctorch_tensor *tensor, bool *out) {
     return ctorch::guarded([&] {
         ctorch::require(tensor, "tensor");

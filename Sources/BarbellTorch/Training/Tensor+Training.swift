@@ -12,6 +12,14 @@ extension Tensor {
         return try Tensor(adopting: out!)
     }
 
+    /// The last step of a batch-first sequence, `x[:, -1]` (`[B, T, H]` → `[B, H]`).
+    /// - Throws: ``TorchError`` for fewer than two dimensions or an empty sequence.
+    public func lastStep() throws -> Tensor {
+        var out: OpaquePointer?
+        try TorchError.check(ctorch_select(handle, 1, -1, &out))
+        return try Tensor(adopting: out!)
+    }
+
     /// Whether every element is finite.
     public func isAllFinite() throws -> Bool {
         var ok = false

@@ -17,8 +17,8 @@ public struct TrainingError: Error, Sendable, CustomStringConvertible {
 /// Fits a ``Predictor`` by mini-batch gradient descent: shuffling seeded per epoch, gradient
 /// accumulation and clipping, a learning-rate schedule per optimizer step, early stopping that
 /// restores the best weights, stochastic weight averaging, and checkpoints that resume.
-public final class Trainer<Model: Predictor> {
-    public let model: Model
+public final class Trainer {
+    public let model: any Predictor
     public let loss: Loss
     public let configuration: TrainerConfiguration
     /// The run so far.
@@ -32,7 +32,7 @@ public final class Trainer<Model: Predictor> {
     var lastGood: (epoch: Int?, state: [String: Tensor])
 
     /// - Throws: ``TorchError`` for invalid settings.
-    public init(model: Model, loss: Loss, configuration: TrainerConfiguration) throws {
+    public init(model: any Predictor, loss: Loss, configuration: TrainerConfiguration) throws {
         try configuration.validate()
         self.model = model
         self.loss = loss
@@ -163,7 +163,7 @@ public final class Trainer<Model: Predictor> {
 
     /// The configured optimizer over the model's current parameter tensors (loading a state dict
     /// replaces those tensors, so an optimizer built before a load would update stale ones).
-    static func makeOptimizer(_ model: Model, _ c: TrainerConfiguration) throws -> Optimizer {
+    static func makeOptimizer(_ model: any Predictor, _ c: TrainerConfiguration) throws -> Optimizer {
         switch c.optimizer {
         case .adamW(let decay):
             return try AdamW(model.parameters, learningRate: c.learningRate, weightDecay: decay)

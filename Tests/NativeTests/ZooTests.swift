@@ -1,0 +1,90 @@
+import BarbellData
+import BarbellTorch
+import Foundation
+import Testing
+
+/// The sequence-model zoo: PyTorch parity of each architecture (Tests/Fixtures/torch/zoo.py),
+/// output widths per task, configuration round trips, seeded builds and a short training run.
+@Suite("Sequence-model zoo")
+struct ZooTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/torch")
+    struct Fixture: Decodable {
+        struct Case: Decodable { let output: [Double] }
+        let input: [Double]
+        let cases: [String: Case]
+    }
+    static let fixture: Fixture = try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: directory.appendingPathComponent("zoo.json")))
+
+    static func configuration(_ a: SequenceModelConfiguration.Architecture, task: PredictionTask = .regression(horizons: 3)) -> SequenceModelConfiguration {
+        SequenceModelConfiguration(architecture: a, features: 3, hidden: 8, layers: 2, dropout: 0.1, heads: 2, task: task)
+    }
+
+    @Test("PyTorch's reference architecture's weights load and give its outputs", arguments: SequenceModelConfiguration.Architecture.allCases)
+    func parity(_ a: SequenceModelConfiguration.Architecture) throws {
+        let model = try Self.configuration(a).build(seed: 1, dtype: .float64)
+        try model.load(from: Self.directory.appendingPathComponent("zoo_\(a.rawValue).pt").path)
+        model.eval()
+        let y = try model.forward(try Tensor(Self.fixture.input, shape: [4, 7, 3]))
+        #expect(y.shape == [4, 3])
+        let expected = try #require(Self.fixture.cases[a.rawValue]).output
+        // The same libtorch kernels in float64; only composition order differs.
+        for (u, v) in zip(y.toArray(), expected) { #expect(abs(u - v) <= 1e-10 * max(1, abs(v)), "\(a): \(u) vs \(v)") }
+    }
+
+    @Test("each task sets the output width and the default loss; configurations round-trip through JSON")
+    func tasks() throws {
+        let x = try Tensor(float32: (0..<(5 * 7 * 3)).map { Float($0 % 11) / 11 - 0.5 }, shape: [5, 7, 3])
+        for a in SequenceModelConfiguration.Architecture.allCases {
+            for task in [PredictionTask.regression(horizons: 2), .classification(classes: 3), .quantile([0.1, 0.5, 0.9])] {
+                let c = Self.configuration(a, task: task)
+                let m = try c.build(seed: 7)
+                #expect(try m.forward(x).shape == [5, task.outputs])
+                let decoded = try JSONDecoder().decode(SequenceModelConfiguration.self, from: JSONEncoder().encode(c))
+                #expect(decoded == c)
+            }
+        }
+        #expect(PredictionTask.quantile([0.2, 0.8]).defaultLoss == .pinball(quantiles: [0.2, 0.8]))
+        #expect(PredictionTask.classification(classes: 3).defaultLoss == .crossEntropy)
+    }
+
+    @Test("the same seed builds bit-identical weights; another seed does not")
+    func seeded() throws {
+        for a in SequenceModelConfiguration.Architecture.allCases {
+            let c = Self.configuration(a)
+            let one = try c.build(seed: 3).namedParameters.flatMap { $0.tensor.toArray() }
+            let two = try c.build(seed: 3).namedParameters.flatMap { $0.tensor.toArray() }
+            let other = try c.build(seed: 4).namedParameters.flatMap { $0.tensor.toArray() }
+            #expect(one == two && one != other)
+        }
+    }
+
+    @Test("each architecture learns a simple signal: the training loss falls", arguments: SequenceModelConfiguration.Architecture.allCases)
+    func learns(_ a: SequenceModelConfiguration.Architecture) throws {
+        // Target: the mean of the last step's features — visible to every architecture.
+        var g = SplitMix64(seed: 2)
+        let n = 64
+        let x = (0..<(n * 7 * 3)).map { _ in Float(g.nextUniform() * 2 - 1) }
+        var y = [Float]()
+        for i in 0..<n {
+            let last = (i * 7 + 6) * 3
+            y.append((x[last] + x[last + 1] + x[last + 2]) / 3)
+        }
+        let data = try TrainingData(inputs: Tensor(float32: x, shape: [n, 7, 3]), targets: Tensor(float32: y, shape: [n, 1]))
+        let c = SequenceModelConfiguration(architecture: a, features: 3, hidden: 16, layers: 1, dropout: 0, heads: 2)
+        let model = try c.build(seed: 1)
+        let history = try Trainer(model: model, loss: .mse,
+                                  configuration: TrainerConfiguration(epochs: 15, batchSize: 16, learningRate: 0.01, seed: 1)).fit(data)
+        let losses = history.epochs.map(\.trainLoss)
+        #expect(losses.last! < losses.first! / 2, "\(a): \(losses)")
+    }
+
+    @Test("invalid configurations and wrong input shapes are errors")
+    func badInput() throws {
+        #expect(throws: TorchError.self) { try SequenceModelConfiguration(architecture: .transformer, features: 3, hidden: 10, heads: 3).build(seed: 1) }
+        #expect(throws: TorchError.self) { try SequenceModelConfiguration(architecture: .lstm, features: 0).build(seed: 1) }
+        #expect(throws: TorchError.self) { try SequenceModelConfiguration(architecture: .gru, features: 3, task: .quantile([1.5])).build(seed: 1) }
+        let m = try Self.configuration(.lstm).build(seed: 1)
+        #expect(throws: TorchError.self) { try m.forward(try Tensor(float32: [Float](repeating: 0, count: 4 * 7 * 5), shape: [4, 7, 5])) }
+    }
+}
