@@ -105,6 +105,7 @@ let package = Package(
                 "BarbellFeatures",
                 "BarbellQuant",
                 "BarbellRegimes",
+                "BarbellTorch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
