@@ -56,7 +56,7 @@ struct NNBench: ParsableCommand {
                 if i >= 5 { times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6) }
             }
             times.sort()
-            print(String(format: "%-17@ %9.2f ms per step (median of %d)", name as NSString, times[times.count / 2], steps))
+            print(name.padding(toLength: 17, withPad: " ", startingAt: 0) + String(format: " %9.2f ms per step (median of %d)", times[times.count / 2], steps))
         }
         let model = try BenchLSTM(SeededGenerator(seed: 0))
         model.eval()
