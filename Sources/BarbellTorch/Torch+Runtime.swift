@@ -22,7 +22,7 @@ extension Torch {
     /// Number of CUDA devices libtorch can use (0 for a CPU-only libtorch).
     public static var cudaDeviceCount: Int { Int(ctorch_cuda_device_count()) }
 
-    /// Number of intra-op threads libtorch uses for one operation.
+    /// Number of intra-op threads libtorch uses for one operation started on the calling thread.
     ///
     /// Defaults to the machine's active processor count, applied once at first use.
     public static var threads: Int {
@@ -30,7 +30,12 @@ extension Torch {
         return Int(ctorch_get_num_threads())
     }
 
-    /// Sets the number of intra-op threads (process-wide).
+    /// Sets the number of intra-op threads.
+    ///
+    /// Debian's libtorch uses the OpenMP backend, where the count is recorded
+    /// process-wide but applied to a thread when it first runs torch work (and at once
+    /// to the calling thread); threads that already ran torch work keep their count.
+    /// Set it once at startup, before spawning workers.
     ///
     /// - Throws: ``TorchError`` if `count` is below 1.
     public static func setThreads(_ count: Int) throws {
