@@ -28,6 +28,7 @@ public final class Tensor: @unchecked Sendable {
 
     /// Takes ownership of `handle`, freeing it if its metadata cannot be read.
     init(adopting handle: OpaquePointer) throws(TorchError) {
+        _ = Torch.defaultThreads  // Every tensor passes here: the first one applies the thread default.
         do {
             var ndim: Int64 = 0
             try TorchError.check(ctorch_tensor_ndim(handle, &ndim))
@@ -63,7 +64,7 @@ public final class Tensor: @unchecked Sendable {
         try self.init(copying: values, dtype: .float32, shape: shape)
     }
 
-    private convenience init<Element>(copying values: [Element], dtype: DType, shape: [Int]) throws(TorchError) {
+    convenience init<Element>(copying values: [Element], dtype: DType, shape: [Int]) throws(TorchError) {
         let extents = shape.map { Int64($0) }
         var out: OpaquePointer?
         let status = values.withUnsafeBytes { data in

@@ -77,14 +77,6 @@ extern "C" int32_t ctorch_clip_grad_norm(ctorch_tensor *const *params, int64_t c
     });
 }
 
-extern "C" int32_t ctorch_zero_grad(ctorch_tensor *param) {
-    return ctorch::guarded([&] {
-        ctorch::require(param, "param");
-        at::Tensor g = param->value.grad();
-        if (g.defined()) g.zero_();
-    });
-}
-
 extern "C" int32_t ctorch_zeros_like(const ctorch_tensor *tensor, ctorch_tensor **out) {
     return ctorch::guarded([&] {
         ctorch::require(tensor, "tensor");

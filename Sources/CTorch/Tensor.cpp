@@ -10,6 +10,8 @@ at::ScalarType ctorch::scalar_type(int32_t dtype) {
     switch (dtype) {
     case CTORCH_DTYPE_FLOAT32: return at::kFloat;
     case CTORCH_DTYPE_FLOAT64: return at::kDouble;
+    case CTORCH_DTYPE_INT64: return at::kLong;
+    case CTORCH_DTYPE_BOOL: return at::kBool;
     default: throw InvalidArgument("unsupported dtype code " + std::to_string(dtype));
     }
 }
@@ -18,6 +20,8 @@ int32_t ctorch::dtype_code(at::ScalarType type) {
     switch (type) {
     case at::kFloat: return CTORCH_DTYPE_FLOAT32;
     case at::kDouble: return CTORCH_DTYPE_FLOAT64;
+    case at::kLong: return CTORCH_DTYPE_INT64;
+    case at::kBool: return CTORCH_DTYPE_BOOL;
     default: throw InvalidArgument(std::string("unsupported tensor dtype ") + c10::toString(type));
     }
 }

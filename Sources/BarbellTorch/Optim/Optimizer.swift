@@ -18,7 +18,8 @@ public protocol Optimizer: AnyObject {
 }
 
 extension Optimizer {
-    /// Zeroes every parameter's gradient (PyTorch's `zero_grad(set_to_none=False)`).
+    /// Clears every parameter's gradient (``Tensor/zeroGrad()``: PyTorch's `zero_grad(set_to_none=True)`;
+    /// a parameter left out of the next backward pass is then skipped by ``step()``, as in torch).
     public func zeroGrad() throws {
         for p in parameters { try p.zeroGrad() }
     }

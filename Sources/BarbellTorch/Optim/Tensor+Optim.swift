@@ -1,11 +1,6 @@
 internal import CTorch
 
 extension Tensor {
-    /// Zeroes this tensor's accumulated gradient in place (no-op without one).
-    public func zeroGrad() throws {
-        try TorchError.check(ctorch_zero_grad(handle))
-    }
-
     /// Zeros with this tensor's shape and dtype.
     func zerosLike() throws -> Tensor {
         var out: OpaquePointer?

@@ -66,7 +66,7 @@ int32_t ctorch_tensor_ndim(const ctorch_tensor *tensor, int64_t *out);
 /** Writes `ndim` extents into `out_shape`, which holds `capacity` elements (must be >= ndim). */
 int32_t ctorch_tensor_shape(const ctorch_tensor *tensor, int64_t *out_shape, int64_t capacity);
 
-/** Writes `CTORCH_DTYPE_FLOAT32` or `CTORCH_DTYPE_FLOAT64`; other dtypes are an error. */
+/** Writes a `CTORCH_DTYPE_*` code (float32, float64, int64, bool); other dtypes are an error. */
 int32_t ctorch_tensor_dtype(const ctorch_tensor *tensor, int32_t *out);
 
 int32_t ctorch_tensor_numel(const ctorch_tensor *tensor, int64_t *out);
@@ -106,6 +106,7 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 } /* extern "C" */
 #endif
 
+#include "CTorchTensorOps.h"
 #include "CTorchLayers.h"
 #include "CTorchLosses.h"
 #include "CTorchOptim.h"
