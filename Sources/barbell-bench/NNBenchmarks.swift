@@ -38,12 +38,16 @@ struct NNBench: ParsableCommand {
     @Option(help: "Training steps timed per model (median reported).")
     var steps = 50
 
+    @Option(help: "Intra-op threads (PyTorch's torch.set_num_threads on the reference side).")
+    var threads = 1
+
     func run() throws {
         var g = SplitMix64(seed: 0)
         func randn(_ count: Int) -> [Float] { (0..<count).map { _ in Float(g.nextUniform() * 2 - 1) } }
         let x = try Tensor(float32: randn(64 * 60 * 32), shape: [64, 60, 32])
         let y = try Tensor(float32: randn(64), shape: [64, 1])
-        print("barbell (libtorch \(Torch.version)), \(steps) steps each")
+        try Torch.setThreads(threads)
+        print("barbell (libtorch \(Torch.version)), \(Torch.threads) threads, \(steps) steps each")
         for (name, model) in [("lstm-step", try BenchLSTM(SeededGenerator(seed: 0)) as any Predictor),
                               ("transformer-step", try BenchTransformer(SeededGenerator(seed: 0)))] {
             let optimizer = try AdamW(model.parameters)
@@ -64,12 +68,12 @@ struct NNBench: ParsableCommand {
         var samples = [Double]()
         for i in 0..<2_200 {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = try model.forward(one)
+            _ = try Torch.withNoGrad { () throws -> Tensor in try model.forward(one) }
             if i >= 200 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e3) }
         }
         samples.sort()
         print(String(format: "lstm-infer        p50 %8.1f us   p99 %8.1f us (batch 1, 2,000 calls)",
                      samples[samples.count / 2], samples[Int(Double(samples.count) * 0.99)]))
-        print("reference: /usr/bin/python3 Benchmarks/reference/torch_nn.py --threads \(ProcessInfo.processInfo.activeProcessorCount) --steps \(steps)")
+        print("reference: /usr/bin/python3 Benchmarks/reference/torch_nn.py --threads \(threads) --steps \(steps)")
     }
 }

@@ -44,7 +44,7 @@ extension Predictor {
         var draws = [[Double]]()
         var shape = [Int]()
         for _ in 0..<samples {
-            let y = try forward(input)
+            let y = try Torch.withNoGrad { () throws -> Tensor in try forward(input) }
             shape = y.shape
             draws.append(y.toArray())
         }

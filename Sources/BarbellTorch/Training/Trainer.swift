@@ -111,7 +111,9 @@ public final class Trainer {
         for start in stride(from: 0, to: data.count, by: configuration.batchSize) {
             let indices = Array(start..<min(start + configuration.batchSize, data.count))
             let (x, y) = try data.batch(indices)
-            total += try loss(try model.forward(x), y).toArray()[0] * Double(indices.count)
+            // No graph is needed to measure: forward without recording autograd history.
+            let value: Double = try Torch.withNoGrad { () throws -> Double in try loss(try model.forward(x), y).toArray()[0] }
+            total += value * Double(indices.count)
         }
         return total / Double(data.count)
     }
