@@ -4,20 +4,16 @@ extension Tensor {
     /// The rows `indices` along the first dimension (a mini-batch).
     /// - Throws: ``TorchError`` for an index out of range.
     public func rows(_ indices: [Int]) throws -> Tensor {
-        let i64 = indices.map(Int64.init)
-        var out: OpaquePointer?
-        try i64.withUnsafeBufferPointer { p in
-            try TorchError.check(ctorch_take_rows(handle, p.baseAddress, Int64(i64.count), &out))
-        }
-        return try Tensor(adopting: out!)
+        try indexSelect(dim: 0, index: Tensor(int64: indices.map(Int64.init), shape: [indices.count]))
     }
 
     /// The last step of a batch-first sequence, `x[:, -1]` (`[B, T, H]` → `[B, H]`).
     /// - Throws: ``TorchError`` for fewer than two dimensions or an empty sequence.
     public func lastStep() throws -> Tensor {
-        var out: OpaquePointer?
-        try TorchError.check(ctorch_select(handle, 1, -1, &out))
-        return try Tensor(adopting: out!)
+        guard shape.count >= 2, shape[1] >= 1 else {
+            throw TorchError(code: .invalidArgument, message: "lastStep: expected [batch, steps, ...] with at least one step, got \(shape)")
+        }
+        return try narrow(dim: 1, start: shape[1] - 1, length: 1).squeeze(dim: 1)
     }
 
     /// Whether every element is finite.
