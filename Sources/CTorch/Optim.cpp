@@ -76,11 +76,3 @@ extern "C" int32_t ctorch_clip_grad_norm(ctorch_tensor *const *params, int64_t c
         *total_norm = total.item<double>();
     });
 }
-
-extern "C" int32_t ctorch_zeros_like(const ctorch_tensor *tensor, ctorch_tensor **out) {
-    return ctorch::guarded([&] {
-        ctorch::require(tensor, "tensor");
-        ctorch::require(out, "out");
-        *out = ctorch::wrap(at::zeros_like(tensor->value));
-    });
-}

@@ -2,14 +2,6 @@
 #include "Shim.hpp"
 #include "CTorchTraining.h"
 
-extern "C" int32_t ctorch_all_finite(const ctorch_tensor *tensor, bool *out) {
-    return ctorch::guarded([&] {
-        ctorch::require(tensor, "tensor");
-        ctorch::require(out, "out");
-        *out = at::isfinite(tensor->value).all().item<bool>();
-    });
-}
-
 extern "C" int32_t ctorch_first_nonfinite_row(const ctorch_tensor *tensor, int64_t *out) {
     return ctorch::guarded([&] {
         ctorch::require(tensor, "tensor");

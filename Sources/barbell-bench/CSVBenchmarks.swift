@@ -13,7 +13,7 @@ struct GenerateCSV: ParsableCommand {
     func run() throws {
         var gen = SyntheticBars(seed: seed)
         let s = gen.series(count: rows)
-        FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         var buffer = BarCSVWriter.header(for: s) + "\n"
         for i in 0..<s.count {

@@ -125,29 +125,19 @@ struct HMMKernel: Sendable {
         return top
     }
 
-    /// ``scaledDensity(_:into:d:chunks:full:means:factors:norms:work:)`` for `n` consecutive
-    /// observations into `e` (n × chunks); returns the sum of the shifts in order.
-    func scaledDensities(_ x: UnsafePointer<Double>, n: Int, into e: UnsafeMutablePointer<StateLanes>,
-                         work: UnsafeMutablePointer<StateLanes>) -> Double {
-        let d = d, chunks = chunks, full = full
-        var shift = 0.0
-        meanLanes.withUnsafeBufferPointer { mb in
-        factorLanes.withUnsafeBufferPointer { fb in
-        logNormLanes.withUnsafeBufferPointer { nb in
-            var xr = x, er = e
-            for _ in 0..<n {
-                shift += Self.scaledDensity(xr, into: er, d: d, chunks: chunks, full: full, means: mb.baseAddress!,
-                                            factors: fb.baseAddress!, norms: nb.baseAddress!, work: work)
-                xr += d
-                er += chunks
-            }
-        }}}
-        return shift
-    }
-
-    /// One observation's scaled densities with the parameter buffers opened here (the online filter).
+    /// ``scaledDensity(_:into:d:chunks:full:means:factors:norms:work:)`` of one observation with
+    /// the parameter buffers opened here (the online filter's step; the batch pass goes through
+    /// ``GaussianDensities``). Returns the shift.
     func scaledDensity(_ x: UnsafePointer<Double>, into e: UnsafeMutablePointer<StateLanes>, work: UnsafeMutablePointer<StateLanes>) -> Double {
-        scaledDensities(x, n: 1, into: e, work: work)
+        let d = d, chunks = chunks, full = full
+        return meanLanes.withUnsafeBufferPointer { mb in
+            factorLanes.withUnsafeBufferPointer { fb in
+                logNormLanes.withUnsafeBufferPointer { nb in
+                    Self.scaledDensity(x, into: e, d: d, chunks: chunks, full: full, means: mb.baseAddress!,
+                                       factors: fb.baseAddress!, norms: nb.baseAddress!, work: work)
+                }
+            }
+        }
     }
 
     /// Row-major log densities of every observation (n × k), for Viterbi.

@@ -10,28 +10,15 @@ extension GaussianMixture {
     /// - Throws: `.invalidArgument` for a negative `count`.
     public func sample(count: Int, seed: UInt64) throws -> (observations: [[Double]], components: [Int]) {
         guard count >= 0 else { throw RegimeError(.invalidArgument, "count = \(count): expected ≥ 0") }
-        let k = componentCount, d = dimension
+        let d = dimension
         let factors = covariances.map { choleskyLower($0.flatMap { $0 }, d) ?? identityFactor(d) }
-        let last = (0..<k).last { weights[$0] > 0 } ?? k - 1
         var g = SplitMix64(seed: seed)
         var components = [Int](), obs = [[Double]]()
         components.reserveCapacity(count)
         obs.reserveCapacity(count)
-        var z = [Double](repeating: 0, count: d)
         for _ in 0..<count {
-            let u = g.nextOpenUnit()
-            var s = last, cum = 0.0
-            for j in 0..<k {
-                cum += weights[j]
-                if u < cum { s = j; break }
-            }
-            for i in 0..<d { z[i] = StandardNormal.sample(using: &g) }
-            let l = factors[s]
-            obs.append((0..<d).map { i in
-                var x = means[s][i]
-                for j in 0...i { x += l[i * d + j] * z[j] }
-                return x
-            })
+            let s = RegimeSampling.category(weights, using: &g)
+            obs.append(RegimeSampling.correlated(mean: means[s], factor: factors[s], RegimeSampling.standardNormals(d, using: &g)))
             components.append(s)
         }
         return (obs, components)

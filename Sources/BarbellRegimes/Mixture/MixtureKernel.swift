@@ -56,24 +56,8 @@ struct MixtureKernel: Sendable {
             for _ in 0..<n {
                 var m = mu, fs = f
                 for s in 0..<k {
-                    var q = 0.0
-                    if full {
-                        // Forward substitution L z = x − μ, then q = |z|² = (x − μ)ᵀ Σ⁻¹ (x − μ).
-                        for i in 0..<d {
-                            var t = xr[i] - m[i]
-                            for j in 0..<i { t -= fs[i * d + j] * work[j] }
-                            let z = t / fs[i * d + i]
-                            work[i] = z
-                            q += z * z
-                        }
-                        fs += d * d
-                    } else {
-                        for i in 0..<d {
-                            let r = xr[i] - m[i]
-                            q += r * r / fs[i]
-                        }
-                        fs += d
-                    }
+                    let q = squaredMahalanobis(xr, mean: m, factor: fs, d: d, full: full, work: work)
+                    fs += full ? d * d : d
                     o[s] = c[s] - 0.5 * q
                     m += d
                 }

@@ -59,9 +59,9 @@ public indirect enum Loss: Sendable, Equatable {
             guard let first = terms.first else {
                 throw TorchError(code: .invalidArgument, message: "weighted loss: expected at least one term")
             }
-            var total = try first.loss(prediction, target) * Tensor([first.weight], shape: [], like: prediction)
+            var total = try first.loss(prediction, target) * first.weight
             for term in terms.dropFirst() {
-                total = try total + term.loss(prediction, target) * Tensor([term.weight], shape: [], like: prediction)
+                total = try total + term.loss(prediction, target) * term.weight
             }
             return total
         }
@@ -73,15 +73,5 @@ public indirect enum Loss: Sendable, Equatable {
             try TorchError.check(ctorch_loss(kind, prediction.handle, target.handle, p.baseAddress, Int64(params.count), &out))
         }
         return try Tensor(adopting: out!)
-    }
-}
-
-extension Tensor {
-    /// A constant with the dtype of `like` (so a weight multiplies a float32 loss as float32).
-    convenience init(_ values: [Double], shape: [Int], like: Tensor) throws {
-        switch like.dtype {
-        case .float32: try self.init(float32: values.map { Float($0) }, shape: shape)
-        default: try self.init(values, shape: shape)
-        }
     }
 }

@@ -1,11 +1,9 @@
 internal import CTorch
 
 extension Tensor {
-    /// Zeros with this tensor's shape and dtype.
+    /// Zeros with this tensor's shape, dtype and device.
     func zerosLike() throws -> Tensor {
-        var out: OpaquePointer?
-        try TorchError.check(ctorch_zeros_like(handle, &out))
-        return try Tensor(adopting: out!)
+        try Tensor.zeros(shape: shape, dtype: dtype, device: device)
     }
 
     /// An independent copy (a new tensor, so later in-place updates of either do not show in the other).

@@ -16,13 +16,6 @@ extension Tensor {
         return try narrow(dim: 1, start: shape[1] - 1, length: 1).squeeze(dim: 1)
     }
 
-    /// Whether every element is finite.
-    public func isAllFinite() throws -> Bool {
-        var ok = false
-        try TorchError.check(ctorch_all_finite(handle, &ok))
-        return ok
-    }
-
     /// The first row (along the first dimension) holding NaN or an infinity, or nil.
     public func firstNonFiniteRow() throws -> Int? {
         var row: Int64 = -1

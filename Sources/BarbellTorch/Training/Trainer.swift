@@ -87,7 +87,7 @@ public final class Trainer {
                 throw TrainingError(epoch: epoch, batch: b, restoredEpoch: lastGood.epoch)
             }
             total += scalar
-            if c.accumulationSteps > 1 { value = try value * Tensor([scale], shape: [], like: value) }
+            if c.accumulationSteps > 1 { value = try value * scale }
             try value.backward()
             if (b + 1) % c.accumulationSteps == 0 || b == batches.count - 1 {
                 if let clip = c.gradientClip { maxNorm = max(maxNorm, try optimizer.clipGradientNorm(clip)) }
@@ -138,11 +138,11 @@ public final class Trainer {
             averagedEpochs += 1
             let current = lastGood.state
             if let previous = average {
-                // a ← a + (w − a)/k, written as a·(1 − 1/k) + w·(1/k) with the ops at hand.
+                // a ← a + (w − a)/k, as a·(1 − 1/k) + w·(1/k).
                 let k = Double(averagedEpochs)
                 average = try Dictionary(uniqueKeysWithValues: previous.map { name, a in
                     let w = current[name]!
-                    return (name, try a * Tensor([1 - 1 / k], shape: [], like: w) + w * Tensor([1 / k], shape: [], like: w))
+                    return (name, try a * (1 - 1 / k) + w * (1 / k))
                 })
             } else {
                 average = current

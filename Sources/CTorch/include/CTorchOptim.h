@@ -38,9 +38,6 @@ int32_t ctorch_sgd_step(ctorch_tensor *param, ctorch_tensor *momentum_buffer, bo
 int32_t ctorch_clip_grad_norm(ctorch_tensor *const *params, int64_t count, double max_norm,
                               double *total_norm);
 
-/** A new tensor of zeros with the shape, dtype and device of `tensor`. */
-int32_t ctorch_zeros_like(const ctorch_tensor *tensor, ctorch_tensor **out);
-
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -11,9 +11,6 @@
 extern "C" {
 #endif
 
-/** Writes whether every element is finite (no NaN, no ±infinity). */
-int32_t ctorch_all_finite(const ctorch_tensor *tensor, bool *out);
-
 /** Writes the index of the first row (dimension 0) holding a non-finite element, or -1. */
 int32_t ctorch_first_nonfinite_row(const ctorch_tensor *tensor, int64_t *out);
 

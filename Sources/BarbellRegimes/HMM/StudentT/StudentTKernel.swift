@@ -59,24 +59,8 @@ struct StudentTKernel: Sendable {
                     work: UnsafeMutablePointer<Double>) {
         var m = means, fs = factors
         for s in 0..<k {
-            var q = 0.0
-            if full {
-                // Forward substitution L z = x − μ, then δ = |z|².
-                for i in 0..<d {
-                    var t = x[i] - m[i]
-                    for j in 0..<i { t -= fs[i * d + j] * work[j] }
-                    let z = t / fs[i * d + i]
-                    work[i] = z
-                    q += z * z
-                }
-                fs += d * d
-            } else {
-                for i in 0..<d {
-                    let r = x[i] - m[i]
-                    q += r * r / fs[i]
-                }
-                fs += d
-            }
+            let q = squaredMahalanobis(x, mean: m, factor: fs, d: d, full: full, work: work)
+            fs += full ? d * d : d
             delta[s] = q
             out[s] = logNorm[s] - exponent[s] * log1p(q / nu[s])
             m += d
