@@ -14,22 +14,43 @@ struct ZooTests {
         let input: [Double]
         let cases: [String: Case]
     }
-    static let fixture: Fixture = try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: directory.appendingPathComponent("zoo.json")))
+    /// Every `zoo*.json` (one per fixture script): case name → (input, expected output). A case is
+    /// named by its architecture, or `architecture@head` for a non-default head.
+    static let cases: [String: (input: [Double], output: [Double])] = {
+        let files = try! FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasPrefix("zoo") && $0.hasSuffix(".json") }
+        var all: [String: (input: [Double], output: [Double])] = [:]
+        for file in files {
+            let f = try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: directory.appendingPathComponent(file)))
+            for (name, c) in f.cases { all[name] = (f.input, c.output) }
+        }
+        return all
+    }()
 
-    static func configuration(_ a: SequenceModelConfiguration.Architecture, task: PredictionTask = .regression(horizons: 3)) -> SequenceModelConfiguration {
-        SequenceModelConfiguration(architecture: a, features: 3, hidden: 8, layers: 2, dropout: 0.1, heads: 2, task: task)
+    /// The fixture scripts' configuration: features 3 (column 1 volume, column 2 volatility),
+    /// hidden 8, 2 layers, dropout 0.1, 2 heads, kernel 3, lookbacks 2, 4 and 7 of a 7-step input.
+    static func configuration(_ a: SequenceModelConfiguration.Architecture, task: PredictionTask = .regression(horizons: 3),
+                              head: SequenceModelConfiguration.Head = .linear) -> SequenceModelConfiguration {
+        SequenceModelConfiguration(architecture: a, features: 3, hidden: 8, layers: 2, dropout: 0.1, heads: 2, kernelSize: 3,
+                                   scales: [2, 4, 7], volumeFeature: 1, volatilityFeature: 2, head: head, task: task)
     }
 
-    @Test("PyTorch's reference architecture's weights load and give its outputs", arguments: SequenceModelConfiguration.Architecture.allCases)
-    func parity(_ a: SequenceModelConfiguration.Architecture) throws {
-        let model = try Self.configuration(a).build(seed: 1, dtype: .float64)
-        try model.load(from: Self.directory.appendingPathComponent("zoo_\(a.rawValue).pt").path)
+    static let parityCases: [String] = SequenceModelConfiguration.Architecture.allCases.map(\.rawValue)
+        + SequenceModelConfiguration.Head.allCases.filter { $0 != .linear }.map { "lstm@\($0.rawValue)" }
+
+    @Test("PyTorch's reference architecture's weights load and give its outputs", arguments: parityCases)
+    func parity(_ name: String) throws {
+        let parts = name.split(separator: "@").map(String.init)
+        let a = try #require(SequenceModelConfiguration.Architecture(rawValue: parts[0]))
+        let head = try #require(parts.count > 1 ? SequenceModelConfiguration.Head(rawValue: parts[1]) : .linear)
+        let model = try Self.configuration(a, head: head).build(seed: 1, dtype: .float64)
+        try model.load(from: Self.directory.appendingPathComponent("zoo_\(name).pt").path)
         model.eval()
-        let y = try model.forward(try Tensor(Self.fixture.input, shape: [4, 7, 3]))
+        let fixture = try #require(Self.cases[name], "no fixture case \(name)")
+        let y = try model.forward(try Tensor(fixture.input, shape: [4, 7, 3]))
         #expect(y.shape == [4, 3])
-        let expected = try #require(Self.fixture.cases[a.rawValue]).output
         // The same libtorch kernels in float64; only composition order differs.
-        for (u, v) in zip(y.toArray(), expected) { #expect(abs(u - v) <= 1e-10 * max(1, abs(v)), "\(a): \(u) vs \(v)") }
+        for (u, v) in zip(y.toArray(), fixture.output) { #expect(abs(u - v) <= 1e-10 * max(1, abs(v)), "\(name): \(u) vs \(v)") }
     }
 
     @Test("each task sets the output width and the default loss; configurations round-trip through JSON")
@@ -37,11 +58,13 @@ struct ZooTests {
         let x = try Tensor(float32: (0..<(5 * 7 * 3)).map { Float($0 % 11) / 11 - 0.5 }, shape: [5, 7, 3])
         for a in SequenceModelConfiguration.Architecture.allCases {
             for task in [PredictionTask.regression(horizons: 2), .classification(classes: 3), .quantile([0.1, 0.5, 0.9])] {
-                let c = Self.configuration(a, task: task)
+              for head in SequenceModelConfiguration.Head.allCases {
+                let c = Self.configuration(a, task: task, head: head)
                 let m = try c.build(seed: 7)
                 #expect(try m.forward(x).shape == [5, task.outputs])
                 let decoded = try JSONDecoder().decode(SequenceModelConfiguration.self, from: JSONEncoder().encode(c))
                 #expect(decoded == c)
+              }
             }
         }
         #expect(PredictionTask.quantile([0.2, 0.8]).defaultLoss == .pinball(quantiles: [0.2, 0.8]))
@@ -71,7 +94,8 @@ struct ZooTests {
             y.append((x[last] + x[last + 1] + x[last + 2]) / 3)
         }
         let data = try TrainingData(inputs: Tensor(float32: x, shape: [n, 7, 3]), targets: Tensor(float32: y, shape: [n, 1]))
-        let c = SequenceModelConfiguration(architecture: a, features: 3, hidden: 16, layers: 1, dropout: 0, heads: 2)
+        var c = Self.configuration(a)
+        (c.hidden, c.layers, c.dropout, c.task) = (16, 1, 0, .regression(horizons: 1))
         let model = try c.build(seed: 1)
         let history = try Trainer(model: model, loss: .mse,
                                   configuration: TrainerConfiguration(epochs: 15, batchSize: 16, learningRate: 0.01, seed: 1)).fit(data)

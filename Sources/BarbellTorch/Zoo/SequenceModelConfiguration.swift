@@ -1,35 +1,11 @@
-/// What a sequence model predicts, which fixes its output width and its default loss.
-public enum PredictionTask: Sendable, Equatable, Codable {
-    /// Returns at `horizons` horizons (one output each); MSE.
-    case regression(horizons: Int)
-    /// Down/flat/up (or `classes`) probabilities as logits; cross-entropy.
-    case classification(classes: Int)
-    /// One output per quantile of the next return; pinball loss.
-    case quantile([Double])
-
-    /// Width of the model's output.
-    public var outputs: Int {
-        switch self {
-        case .regression(let h): h
-        case .classification(let c): c
-        case .quantile(let q): q.count
-        }
-    }
-
-    /// The task's natural loss.
-    public var defaultLoss: Loss {
-        switch self {
-        case .regression: .mse
-        case .classification: .crossEntropy
-        case .quantile(let q): .pinball(quantiles: q)
-        }
-    }
-}
-
 /// A named, serialisable description of a sequence model (JSON or YAML through `Codable`), so an
 /// experiment can say which model it trained and rebuild it.
+///
+/// Only `architecture` and `features` are required when decoding; every other field falls back to
+/// the default of ``init(architecture:features:hidden:layers:dropout:heads:kernelSize:scales:volumeFeature:volatilityFeature:head:task:)``,
+/// so a YAML file names just what it changes.
 public struct SequenceModelConfiguration: Sendable, Equatable, Codable {
-    /// The zoo's architectures built so far.
+    /// The zoo's architectures. The raw values are the names configurations use.
     public enum Architecture: String, Sendable, Codable, CaseIterable {
         /// LSTM, last step, batch normalisation, dropout, linear head.
         case lstm
@@ -37,41 +13,120 @@ public struct SequenceModelConfiguration: Sendable, Equatable, Codable {
         case gru
         /// Linear embedding, sinusoidal positions, Transformer encoder, last position, linear head.
         case transformer
+        /// Bidirectional LSTM with additive attention pooling over time.
+        case biLSTMAttention = "bilstm-attention"
+        /// Stacked LSTM layers with residual connections between them.
+        case residualLSTM = "residual-lstm"
+        /// GRU over positionally encoded inputs with attention pooling.
+        case attentionGRU = "attention-gru"
+        /// Bidirectional GRU whose states are fused with a projection of the raw features.
+        case biGRUFusion = "bigru-fusion"
+        /// Transformer encoder whose attention scores carry a learned volume and volatility bias.
+        case marketTransformer = "market-transformer"
+        /// Attention over several trailing lookbacks (``SequenceModelConfiguration/scales``), fused.
+        case multiScaleAttention = "multiscale-attention"
+        /// Stacked 1D convolutions with global pooling.
+        case cnn
+        /// 1D convolutions feeding an LSTM.
+        case cnnLSTM = "cnn-lstm"
+        /// Temporal convolutional network: causal dilated residual convolutions.
+        case tcn
+    }
+
+    /// The last layer that maps the model's summary of the sequence to its outputs.
+    public enum Head: String, Sendable, Codable, CaseIterable {
+        /// One linear layer for all outputs.
+        case linear
+        /// One two-layer perceptron per output (per horizon for regression), on a shared trunk.
+        case multiHorizon = "multi-horizon"
     }
 
     public var architecture: Architecture
     /// Features per time step.
     public var features: Int
-    /// Hidden width (the Transformer's `d_model`).
+    /// Hidden width (the Transformer's `d_model`, the convolutions' channels).
     public var hidden: Int
-    /// Stacked layers.
+    /// Stacked layers (recurrent layers, encoder layers, convolution blocks).
     public var layers: Int
     public var dropout: Double
-    /// Attention heads (Transformer).
+    /// Attention heads (attention architectures).
     public var heads: Int
+    /// Convolution kernel width (convolutional architectures).
+    public var kernelSize: Int
+    /// Trailing lookbacks, in steps, that the multi-scale attention model attends over.
+    public var scales: [Int]
+    /// Column of the input that carries volume (market-aware Transformer).
+    public var volumeFeature: Int?
+    /// Column of the input that carries volatility (market-aware Transformer).
+    public var volatilityFeature: Int?
+    public var head: Head
     public var task: PredictionTask
 
     public init(architecture: Architecture, features: Int, hidden: Int = 64, layers: Int = 1, dropout: Double = 0.1,
-                heads: Int = 4, task: PredictionTask = .regression(horizons: 1)) {
+                heads: Int = 4, kernelSize: Int = 3, scales: [Int] = [5, 20, 60], volumeFeature: Int? = nil,
+                volatilityFeature: Int? = nil, head: Head = .linear, task: PredictionTask = .regression(horizons: 1)) {
         self.architecture = architecture
         self.features = features
         self.hidden = hidden
         self.layers = layers
         self.dropout = dropout
         self.heads = heads
+        self.kernelSize = kernelSize
+        self.scales = scales
+        self.volumeFeature = volumeFeature
+        self.volatilityFeature = volatilityFeature
+        self.head = head
         self.task = task
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case architecture, features, hidden, layers, dropout, heads, kernelSize, scales, volumeFeature,
+             volatilityFeature, head, task
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = SequenceModelConfiguration(architecture: .lstm, features: 1)
+        self.init(
+            architecture: try c.decode(Architecture.self, forKey: .architecture),
+            features: try c.decode(Int.self, forKey: .features),
+            hidden: try c.decodeIfPresent(Int.self, forKey: .hidden) ?? d.hidden,
+            layers: try c.decodeIfPresent(Int.self, forKey: .layers) ?? d.layers,
+            dropout: try c.decodeIfPresent(Double.self, forKey: .dropout) ?? d.dropout,
+            heads: try c.decodeIfPresent(Int.self, forKey: .heads) ?? d.heads,
+            kernelSize: try c.decodeIfPresent(Int.self, forKey: .kernelSize) ?? d.kernelSize,
+            scales: try c.decodeIfPresent([Int].self, forKey: .scales) ?? d.scales,
+            volumeFeature: try c.decodeIfPresent(Int.self, forKey: .volumeFeature),
+            volatilityFeature: try c.decodeIfPresent(Int.self, forKey: .volatilityFeature),
+            head: try c.decodeIfPresent(Head.self, forKey: .head) ?? d.head,
+            task: try c.decodeIfPresent(PredictionTask.self, forKey: .task) ?? d.task)
     }
 
     /// - Throws: ``TorchError`` naming the bad field.
     public func validate() throws {
+        func fail(_ message: String) -> TorchError { TorchError(code: .invalidArgument, message: "model configuration: " + message) }
         guard features >= 1, hidden >= 1, layers >= 1, dropout >= 0, dropout < 1, task.outputs >= 1 else {
-            throw TorchError(code: .invalidArgument, message: "model configuration: expected features, hidden, layers and outputs ≥ 1 and dropout in [0, 1)")
+            throw fail("expected features, hidden, layers and outputs ≥ 1 and dropout in [0, 1)")
         }
         if case .quantile(let q) = task, !q.allSatisfy({ $0 > 0 && $0 < 1 }) {
-            throw TorchError(code: .invalidArgument, message: "model configuration: quantiles must lie in (0, 1)")
+            throw fail("quantiles must lie in (0, 1)")
         }
-        if architecture == .transformer && (heads < 1 || hidden % heads != 0) {
-            throw TorchError(code: .invalidArgument, message: "model configuration: hidden (\(hidden)) must be a multiple of heads (\(heads))")
+        let attends: Set<Architecture> = [.transformer, .marketTransformer, .multiScaleAttention]
+        if attends.contains(architecture) && (heads < 1 || hidden % heads != 0) {
+            throw fail("hidden (\(hidden)) must be a multiple of heads (\(heads))")
+        }
+        if [.cnn, .cnnLSTM, .tcn].contains(architecture) && kernelSize < 1 {
+            throw fail("kernelSize must be ≥ 1, got \(kernelSize)")
+        }
+        if architecture == .multiScaleAttention && (scales.isEmpty || scales.contains { $0 < 1 }) {
+            throw fail("scales must be a non-empty list of lookbacks ≥ 1, got \(scales)")
+        }
+        if architecture == .marketTransformer {
+            for (name, column) in [("volumeFeature", volumeFeature), ("volatilityFeature", volatilityFeature)] {
+                guard let column, (0..<features).contains(column) else {
+                    throw fail("\(name) must name an input column in 0..<\(features), got \(column.map(String.init) ?? "none")")
+                }
+            }
         }
     }
 
@@ -83,6 +138,10 @@ public struct SequenceModelConfiguration: Sendable, Equatable, Codable {
         case .lstm: return try LSTMPredictor(self, dtype: dtype, generator: g)
         case .gru: return try GRUPredictor(self, dtype: dtype, generator: g)
         case .transformer: return try TransformerPredictor(self, dtype: dtype, generator: g)
+        case .biLSTMAttention, .residualLSTM, .attentionGRU, .biGRUFusion:
+            return try buildRecurrentVariant(dtype: dtype, generator: g)
+        case .marketTransformer, .multiScaleAttention, .cnn, .cnnLSTM, .tcn:
+            return try buildConvolutionalOrAttentionVariant(dtype: dtype, generator: g)
         }
     }
 }

@@ -32,6 +32,21 @@ class LSTMPredictor(nn.Module):
         return self.head(self.dropout(self.norm(self.lstm(x)[0][:, -1])))
 
 
+class MultiHorizonHead(nn.ModuleList):
+    """Sources/BarbellTorch/Zoo/PredictionHead.swift: one Linear-ReLU-Linear per output, named 0, 1, ..."""
+    def __init__(self, n, outputs):
+        super().__init__([nn.Sequential(nn.Linear(n, n), nn.ReLU(), nn.Linear(n, 1)) for _ in range(outputs)])
+
+    def forward(self, x):
+        return torch.cat([h(x) for h in self], -1)
+
+
+class LSTMMultiHorizon(LSTMPredictor):
+    def __init__(self):
+        super().__init__()
+        self.head = MultiHorizonHead(H, O)
+
+
 class GRUPredictor(nn.Module):
     def __init__(self):
         super().__init__()
@@ -68,9 +83,10 @@ class TransformerPredictor(nn.Module):
 
 out = {"library": f"torch {torch.__version__}", "cases": {}}
 x = torch.randn(4, 7, F, dtype=torch.float64)
-for name, cls in [("lstm", LSTMPredictor), ("gru", GRUPredictor), ("transformer", TransformerPredictor)]:
+for name, cls in [("lstm", LSTMPredictor), ("gru", GRUPredictor), ("transformer", TransformerPredictor),
+                  ("lstm@multi-horizon", LSTMMultiHorizon)]:
     model = cls().double()
-    if name == "lstm":  # give BatchNorm non-trivial running statistics
+    if name.startswith("lstm"):  # give BatchNorm non-trivial running statistics
         model.train()
         with torch.no_grad():
             for _ in range(3):

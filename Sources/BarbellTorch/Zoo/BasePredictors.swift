@@ -3,7 +3,7 @@ public final class LSTMPredictor: Predictor {
     public let lstm: LSTM
     public let norm: BatchNorm1d
     public let dropout: Dropout
-    public let head: Linear
+    public let head: any UnaryModule
     public var isTraining = true
 
     init(_ c: SequenceModelConfiguration, dtype: DType, generator g: SeededGenerator) throws {
@@ -11,7 +11,7 @@ public final class LSTMPredictor: Predictor {
                         dropout: c.layers > 1 ? c.dropout : 0, dtype: dtype, generator: g)
         norm = try BatchNorm1d(numFeatures: c.hidden, dtype: dtype)
         dropout = try Dropout(p: c.dropout, generator: g)
-        head = try Linear(inFeatures: c.hidden, outFeatures: c.task.outputs, dtype: dtype, generator: g)
+        head = try c.makeHead(inFeatures: c.hidden, dtype: dtype, generator: g)
     }
 
     public var localState: [ModuleTensor] { [] }
@@ -28,7 +28,7 @@ public final class GRUPredictor: Predictor {
     public let gru: GRU
     public let norm: LayerNorm
     public let dropout: Dropout
-    public let head: Linear
+    public let head: any UnaryModule
     public var isTraining = true
 
     init(_ c: SequenceModelConfiguration, dtype: DType, generator g: SeededGenerator) throws {
@@ -36,7 +36,7 @@ public final class GRUPredictor: Predictor {
                       dropout: c.layers > 1 ? c.dropout : 0, dtype: dtype, generator: g)
         norm = try LayerNorm(normalizedShape: [c.hidden], dtype: dtype)
         dropout = try Dropout(p: c.dropout, generator: g)
-        head = try Linear(inFeatures: c.hidden, outFeatures: c.task.outputs, dtype: dtype, generator: g)
+        head = try c.makeHead(inFeatures: c.hidden, dtype: dtype, generator: g)
     }
 
     public var localState: [ModuleTensor] { [] }
@@ -53,7 +53,7 @@ public final class TransformerPredictor: Predictor {
     public let embed: Linear
     public let positions: SinusoidalPositionalEncoding
     public let encoder: TransformerEncoder
-    public let head: Linear
+    public let head: any UnaryModule
     public var isTraining = true
 
     init(_ c: SequenceModelConfiguration, dtype: DType, generator g: SeededGenerator) throws {
@@ -61,7 +61,7 @@ public final class TransformerPredictor: Predictor {
         positions = SinusoidalPositionalEncoding(dModel: c.hidden)
         encoder = try TransformerEncoder(numLayers: c.layers, dModel: c.hidden, nHead: c.heads, dimFeedforward: 4 * c.hidden,
                                          dropout: c.dropout, batchFirst: true, dtype: dtype, generator: g)
-        head = try Linear(inFeatures: c.hidden, outFeatures: c.task.outputs, dtype: dtype, generator: g)
+        head = try c.makeHead(inFeatures: c.hidden, dtype: dtype, generator: g)
     }
 
     public var localState: [ModuleTensor] { [] }
