@@ -5,6 +5,8 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <mutex>
+
 extern "C" int32_t ctorch_generator_create(uint64_t seed, ctorch_generator **out) {
     return ctorch::guarded([&] {
         ctorch::require(out, "out");
@@ -14,6 +16,34 @@ extern "C" int32_t ctorch_generator_create(uint64_t seed, ctorch_generator **out
 
 extern "C" void ctorch_generator_free(ctorch_generator *generator) {
     delete generator;
+}
+
+extern "C" int32_t ctorch_generator_get_state(ctorch_generator *generator, ctorch_tensor **out) {
+    return ctorch::guarded([&] {
+        ctorch::require(generator, "generator");
+        ctorch::require(out, "out");
+        std::lock_guard<std::mutex> lock(generator->value.mutex());
+        // Widened to int64: the Swift tensor has no uint8 dtype, and a checkpoint then stores
+        // the bytes in a dtype every reader knows.
+        *out = ctorch::wrap(generator->value.get_state().to(at::kLong));
+    });
+}
+
+extern "C" int32_t ctorch_generator_set_state(ctorch_generator *generator, const ctorch_tensor *state) {
+    return ctorch::guarded([&] {
+        ctorch::require(generator, "generator");
+        ctorch::require(state, "state");
+        std::lock_guard<std::mutex> lock(generator->value.mutex());
+        // Any numeric dtype (a state dict file brings integers back as float64) holding whole
+        // numbers 0...255, one dimension.
+        const at::Tensor wide = state->value.to(at::kDouble);
+        TORCH_CHECK(wide.dim() == 1, "a generator state is a 1-D tensor, got shape ", wide.sizes());
+        TORCH_CHECK(wide.numel() == 0 || (wide.eq(wide.round()).all().item<bool>() && wide.min().item<double>() >= 0 &&
+                                          wide.max().item<double>() <= 255),
+                    "a generator state holds whole numbers 0...255");
+        // set_state checks the size before touching the engine.
+        generator->value.set_state(wide.to(at::kByte));
+    });
 }
 
 namespace {

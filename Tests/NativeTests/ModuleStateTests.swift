@@ -174,4 +174,24 @@ struct ModuleStateTests {
         let norm = try BatchNorm1d(numFeatures: 3)
         #expect(throws: TorchError.self) { try norm(try Tensor(float32: [1, 2], shape: [1, 2])) }
     }
+
+    @Test("a generator's saved state replays the same dropout masks; a malformed state is refused")
+    func generatorState() throws {
+        let g = try SeededGenerator(seed: 11)
+        let dropout = try Dropout(p: 0.5, generator: g)
+        let x = try Tensor.ones(shape: [64])
+        _ = try dropout(x)
+        let saved = try g.state()
+        let first = try dropout(x).toArray()
+        let second = try dropout(x).toArray()
+        #expect(first != second)
+        try g.restore(state: saved)
+        #expect(try dropout(x).toArray() == first)
+        try g.restore(state: try saved.to(.float64))   // as a state dict file returns it
+        #expect(try dropout(x).toArray() == first)
+        #expect(throws: TorchError.self) { try g.restore(state: try Tensor([1.5], shape: [1])) }
+        #expect(throws: TorchError.self) { try g.restore(state: try Tensor([1, 2, 3], shape: [3])) }
+        #expect(try dropout(x).toArray() == second)   // the refused states left it unchanged
+        #expect(try LSTM(inputSize: 2, hiddenSize: 3, numLayers: 2, dropout: 0.2, generator: g).randomGenerators.count == 1)
+    }
 }

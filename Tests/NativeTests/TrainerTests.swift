@@ -81,6 +81,43 @@ struct TrainerTests {
         #expect(resumed.history == full.history)
     }
 
+    @Test("with dropout, a resumed run draws the same masks: bit-identical to the uninterrupted run")
+    func resumesWithDropout() throws {
+        // A 2-layer LSTM predictor: dropout between the layers and before the head, so both the
+        // LSTM's generator and the Dropout module's are exercised.
+        var g = SplitMix64(seed: 4)
+        let x = (0..<(48 * 5 * 3)).map { _ in g.nextUniform() * 2 - 1 }
+        let y = (0..<48).map { i in x[(i * 5 + 4) * 3] }
+        let train = try TrainingData(inputs: Tensor(x, shape: [48, 5, 3]), targets: Tensor(y, shape: [48, 1]))
+        let c = SequenceModelConfiguration(architecture: .lstm, features: 3, hidden: 6, layers: 2, dropout: 0.3)
+        var config = Self.config(epochs: 4)
+        config.schedule = .constant
+        let straight = try c.build(seed: 5, dtype: .float64)
+        try Trainer(model: straight, loss: .mse, configuration: config).fit(train)
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("barbell-ckpt-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var short = config
+        short.epochs = 2
+        try Trainer(model: try c.build(seed: 5, dtype: .float64), loss: .mse, configuration: short).fit(train, checkpointDirectory: dir)
+        let resumedModel = try c.build(seed: 6, dtype: .float64)   // other weights and generator states
+        let resumed = try Trainer(model: resumedModel, loss: .mse, configuration: config)
+        try resumed.restoreCheckpoint(from: dir)
+        try resumed.fit(train)
+        let weights = { (m: any Predictor) in m.namedParameters.flatMap { $0.tensor.toArray() } }
+        #expect(weights(resumedModel) == weights(straight))
+
+        // Without the generator states the masks differ, so the test can fail.
+        try FileManager.default.removeItem(atPath: dir + "/generators.pt")
+        try StateDictFile.save([], to: dir + "/generators.pt")
+        #expect(throws: TorchError.self) { try Trainer(model: try c.build(seed: 6, dtype: .float64), loss: .mse, configuration: config).restoreCheckpoint(from: dir) }
+        let drifted = try c.build(seed: 6, dtype: .float64)
+        let other = try Trainer(model: drifted, loss: .mse, configuration: config)
+        try drifted.load(from: dir + "/model.pt")
+        try other.fit(train)
+        #expect(weights(drifted) != weights(straight))
+    }
+
     @Test("early stopping ends the run and restores the best epoch's weights")
     func earlyStopping() throws {
         let train = try Self.data(seed: 1), worse = try Self.data(seed: 2, rows: 32, flip: true)

@@ -31,6 +31,9 @@ public final class Dropout: Module {
     }
 
     /// No tensors.
+    /// The dropout generator, saved in checkpoints.
+    public var ownGenerators: [SeededGenerator] { [generator] }
+
     public var localState: [ModuleTensor] { [] }
 
     /// Applies dropout in training mode; returns `input` itself in evaluation mode.

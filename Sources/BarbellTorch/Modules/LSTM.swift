@@ -49,6 +49,9 @@ public final class LSTM: Module {
     }
 
     /// The flat weights in PyTorch's order.
+    /// The dropout generator, saved in checkpoints.
+    public var ownGenerators: [SeededGenerator] { [generator] }
+
     public var localState: [ModuleTensor] {
         weights.names.indices.map { index in
             ModuleTensor(weights.names[index], .parameter, weights.tensors[index]) { self.weights.tensors[index] = $0 }

@@ -22,11 +22,29 @@ public protocol Module: AnyObject {
 
     /// The named child modules, in registration order.
     var children: [(name: String, module: any Module)] { get }
+    /// The generators this module draws from while running (dropout masks), not those of its
+    /// children; checkpoints save their states. Empty by default.
+    var ownGenerators: [SeededGenerator] { get }
 }
 
 extension Module {
     /// No children by default.
     public var children: [(name: String, module: any Module)] { [] }
+
+    /// None by default.
+    public var ownGenerators: [SeededGenerator] { [] }
+
+    /// Every generator the tree draws from while running, each once, depth first.
+    public var randomGenerators: [SeededGenerator] {
+        var seen = Set<ObjectIdentifier>()
+        var result: [SeededGenerator] = []
+        func visit(_ module: any Module) {
+            for g in module.ownGenerators where seen.insert(ObjectIdentifier(g)).inserted { result.append(g) }
+            for child in module.children { visit(child.module) }
+        }
+        visit(self)
+        return result
+    }
 
     /// Sets training mode on this module and every descendant.
     public func train(_ on: Bool = true) {

@@ -23,6 +23,18 @@ public final class SeededGenerator {
         self.seed = seed
     }
 
+    /// The generator's full state (PyTorch's `Generator.get_state()` bytes, as int64), to save in
+    /// a checkpoint so a resumed run draws the same dropout masks as an uninterrupted one.
+    public func state() throws -> Tensor {
+        try Tensor.producing { out in ctorch_generator_get_state(handle, out) }
+    }
+
+    /// Continues from a state taken with ``state()``.
+    /// - Throws: ``TorchError`` for a tensor that is not a generator state; the generator is unchanged.
+    public func restore(state: Tensor) throws {
+        try TorchError.check(withExtendedLifetime(state) { ctorch_generator_set_state(handle, state.handle) })
+    }
+
     deinit {
         ctorch_generator_free(handle)
     }

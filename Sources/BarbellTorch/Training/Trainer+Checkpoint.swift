@@ -11,7 +11,8 @@ struct TrainerCheckpointState: Codable {
 extension Trainer {
     /// Writes everything a resumed run needs into `directory` (replaced whole, never half
     /// written): `model.pt` (Python-loadable state dict), `optimizer.pt`, `best.pt` and
-    /// `average.pt` when early stopping or averaging hold weights, and `trainer.json`.
+    /// `average.pt` when early stopping or averaging hold weights, `generators.pt` (the states of
+    /// the dropout generators, so masks continue where they were) and `trainer.json`.
     public func saveCheckpoint(to directory: String) throws {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: directory)
@@ -23,6 +24,8 @@ extension Trainer {
                                to: partial.appendingPathComponent("optimizer.pt").path)
         if let bestState { try Self.write(bestState, partial.appendingPathComponent("best.pt")) }
         if let average { try Self.write(average, partial.appendingPathComponent("average.pt")) }
+        try StateDictFile.save(try model.randomGenerators.enumerated().map { (name: String($0.offset), tensor: try $0.element.state()) },
+                               to: partial.appendingPathComponent("generators.pt").path)
         let state = TrainerCheckpointState(history: history, bestValidation: bestValidation.isFinite ? bestValidation : nil,
                                            epochsWithoutImprovement: epochsWithoutImprovement, averagedEpochs: averagedEpochs)
         try JSONEncoder().encode(state).write(to: partial.appendingPathComponent("trainer.json"))
@@ -32,20 +35,30 @@ extension Trainer {
 
     /// Restores a checkpoint written by ``saveCheckpoint(to:)`` into this trainer (built with the
     /// same model architecture and configuration), so ``fit(_:validation:checkpointDirectory:progress:)``
-    /// continues from the next epoch exactly as the uninterrupted run would (for models without
-    /// dropout; dropout generators are not part of the checkpoint yet).
-    /// - Throws: ``TorchError`` naming missing or mis-shaped tensors; a decoding error for a
-    ///   damaged `trainer.json`.
+    /// continues from the next epoch exactly as the uninterrupted run would, dropout masks included.
+    /// - Throws: ``TorchError`` naming missing or mis-shaped tensors or a generator count that does
+    ///   not match the model; a decoding error for a damaged `trainer.json`. The trainer and model
+    ///   are unchanged unless every file reads.
     public func restoreCheckpoint(from directory: String) throws {
         let dir = URL(fileURLWithPath: directory)
         let state = try JSONDecoder().decode(TrainerCheckpointState.self, from: Data(contentsOf: dir.appendingPathComponent("trainer.json")))
-        try model.load(from: dir.appendingPathComponent("model.pt").path)
-        optimizer = try Self.makeOptimizer(model, configuration)
-        try optimizer.load(state: try StateDictFile.load(from: dir.appendingPathComponent("optimizer.pt").path))
         let fm = FileManager.default
         let best = dir.appendingPathComponent("best.pt"), avg = dir.appendingPathComponent("average.pt")
-        bestState = fm.fileExists(atPath: best.path) ? try StateDictFile.load(from: best.path) : nil
-        average = fm.fileExists(atPath: avg.path) ? try StateDictFile.load(from: avg.path) : nil
+        let bestLoaded = fm.fileExists(atPath: best.path) ? try StateDictFile.load(from: best.path) : nil
+        let averageLoaded = fm.fileExists(atPath: avg.path) ? try StateDictFile.load(from: avg.path) : nil
+        let generators = model.randomGenerators
+        let generatorStates = try StateDictFile.load(from: dir.appendingPathComponent("generators.pt").path)
+        let ordered = generators.indices.compactMap { generatorStates[String($0)] }
+        guard generatorStates.count == generators.count, ordered.count == generators.count else {
+            throw TorchError(code: .invalidArgument, message: "checkpoint \(directory): generators.pt holds states \(generatorStates.keys.sorted()), the model has \(generators.count) generators (expected names 0..<\(generators.count))")
+        }
+        let optimizerState = try StateDictFile.load(from: dir.appendingPathComponent("optimizer.pt").path)
+        try model.load(from: dir.appendingPathComponent("model.pt").path)
+        optimizer = try Self.makeOptimizer(model, configuration)
+        try optimizer.load(state: optimizerState)
+        for (g, s) in zip(generators, ordered) { try g.restore(state: s) }
+        bestState = bestLoaded
+        average = averageLoaded
         history = state.history
         bestValidation = state.bestValidation ?? .infinity
         epochsWithoutImprovement = state.epochsWithoutImprovement

@@ -29,6 +29,13 @@ int32_t ctorch_generator_create(uint64_t seed, ctorch_generator **out);
 /** Releases a generator. NULL is ignored. Never fails. */
 void ctorch_generator_free(ctorch_generator *generator);
 
+/** The generator's full state (PyTorch's `Generator.get_state()`), its bytes widened to an int64 tensor. */
+int32_t ctorch_generator_get_state(ctorch_generator *generator, ctorch_tensor **out);
+
+/** Replaces the generator's state with one from `ctorch_generator_get_state`; an invalid state
+ *  (wrong size or dtype) is an error and leaves the generator unchanged. */
+int32_t ctorch_generator_set_state(ctorch_generator *generator, const ctorch_tensor *state);
+
 /** A tensor of i.i.d. uniform draws on [low, high) from `generator`. */
 int32_t ctorch_nn_uniform(const int64_t *shape, int64_t ndim, int32_t dtype, double low,
                           double high, ctorch_generator *generator, ctorch_tensor **out);
