@@ -103,6 +103,25 @@ struct ZooTests {
         #expect(losses.last! < losses.first! / 2, "\(a): \(losses)")
     }
 
+    @Test("a configuration names only what it changes; tasks decode from a bare kind or with their fields")
+    func partialDecoding() throws {
+        func decode(_ json: String) throws -> SequenceModelConfiguration {
+            try JSONDecoder().decode(SequenceModelConfiguration.self, from: Data(json.utf8))
+        }
+        let minimal = try decode(#"{"architecture": "tcn", "features": 5}"#)
+        #expect(minimal == SequenceModelConfiguration(architecture: .tcn, features: 5))
+        let full = try decode(#"{"architecture": "market-transformer", "features": 4, "hidden": 16, "head": "multi-horizon", "volumeFeature": 2, "volatilityFeature": 3, "task": {"kind": "quantile", "quantiles": [0.05, 0.95]}}"#)
+        #expect(full.architecture == .marketTransformer && full.hidden == 16 && full.head == .multiHorizon && full.volumeFeature == 2)
+        #expect(full.task == .quantile([0.05, 0.95]))
+        #expect(try decode(#"{"architecture": "gru", "features": 2, "task": "classification"}"#).task == .classification(classes: 3))
+        #expect(try decode(#"{"architecture": "gru", "features": 2, "task": {"kind": "regression", "horizons": 3}}"#).task == .regression(horizons: 3))
+        #expect(throws: DecodingError.self) { try decode(#"{"architecture": "gru", "features": 2, "task": "ranking"}"#) }
+        #expect(throws: DecodingError.self) { try decode(#"{"architecture": "rnn", "features": 2}"#) }
+        #expect(throws: DecodingError.self) { try decode(#"{"architecture": "gru"}"#) }
+        #expect(throws: TorchError.self) { try SequenceModelConfiguration(architecture: .marketTransformer, features: 3, heads: 2, volumeFeature: 1).build(seed: 1) }
+        #expect(throws: TorchError.self) { try SequenceModelConfiguration(architecture: .multiScaleAttention, features: 3, scales: []).build(seed: 1) }
+    }
+
     @Test("invalid configurations and wrong input shapes are errors")
     func badInput() throws {
         #expect(throws: TorchError.self) { try SequenceModelConfiguration(architecture: .transformer, features: 3, hidden: 10, heads: 3).build(seed: 1) }
