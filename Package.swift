@@ -94,7 +94,9 @@ let package = Package(
                 "BarbellFeatures",
                 "BarbellQuant",
                 "BarbellRegimes",
+                "BarbellTorch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

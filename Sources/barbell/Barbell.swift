@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarbellData
 import BarbellQuant
+import BarbellTorch
 import Foundation
 
 /// The `barbell` command: `barbell <group> <verb>`.
@@ -12,7 +13,7 @@ struct Barbell: AsyncParsableCommand {
         commandName: "barbell",
         abstract: "Machine-learning trading research and production, in one native Swift stack.",
         version: "0.1.0",
-        subcommands: [DataCommand.self, FeaturesCommand.self, RiskCommand.self, PortfolioCommand.self, OptionsCommand.self, RegimeCommand.self, PatternsCommand.self, DemoCommand.self]
+        subcommands: [DataCommand.self, FeaturesCommand.self, RiskCommand.self, PortfolioCommand.self, OptionsCommand.self, RegimeCommand.self, PatternsCommand.self, NNCommand.self, DemoCommand.self]
     )
 
     static func main() async {
@@ -28,6 +29,10 @@ struct Barbell: AsyncParsableCommand {
             Foundation.exit(ExitStatus.dataError)
         } catch let error as QuantError {
             // Model errors (a fit that failed, too little data, an infeasible portfolio) are exit 2.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.dataError)
+        } catch let error as TorchError {
+            // A model that cannot be built or run on this data (shapes, weights files, settings).
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.dataError)
         } catch let error as CommandFailure {

@@ -1,7 +1,8 @@
 /// A named, serialisable description of a sequence model (JSON or YAML through `Codable`), so an
 /// experiment can say which model it trained and rebuild it.
 ///
-/// Only `architecture` and `features` are required when decoding; every other field falls back to
+/// Only `architecture` is required when decoding (`features` may be left to the data: a training
+/// recipe sets it from its feature set; 0 until then); every other field falls back to
 /// the default of ``init(architecture:features:hidden:layers:dropout:heads:kernelSize:scales:volumeFeature:volatilityFeature:head:task:)``,
 /// so a YAML file names just what it changes.
 public struct SequenceModelConfiguration: Sendable, Equatable, Codable {
@@ -89,7 +90,7 @@ public struct SequenceModelConfiguration: Sendable, Equatable, Codable {
         let d = SequenceModelConfiguration(architecture: .lstm, features: 1)
         self.init(
             architecture: try c.decode(Architecture.self, forKey: .architecture),
-            features: try c.decode(Int.self, forKey: .features),
+            features: try c.decodeIfPresent(Int.self, forKey: .features) ?? 0,
             hidden: try c.decodeIfPresent(Int.self, forKey: .hidden) ?? d.hidden,
             layers: try c.decodeIfPresent(Int.self, forKey: .layers) ?? d.layers,
             dropout: try c.decodeIfPresent(Double.self, forKey: .dropout) ?? d.dropout,

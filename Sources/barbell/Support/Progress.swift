@@ -13,7 +13,7 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     /// Updates the bar; redraws at most ten times a second.
-    func update(done: Int64, total: Int64) {
+    func update(done: Int64, total: Int64, detail: String = "") {
         guard enabled, total > 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) > 0.1 || done >= total else { return }
@@ -22,7 +22,7 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(Int(fraction * 100))%".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(label) [\(bar)] \(Int(fraction * 100))%\(detail.isEmpty ? "" : "  " + detail)".utf8))
     }
 
     func finish() {
