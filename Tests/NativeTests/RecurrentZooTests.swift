@@ -23,6 +23,27 @@ struct RecurrentZooTests {
         zip(a.toArray(), b.toArray()).map { Swift.abs($0 - $1) }.max() ?? .infinity
     }
 
+    static let variants: [SequenceModelConfiguration.Architecture] = [.biLSTMAttention, .residualLSTM, .attentionGRU, .biGRUFusion]
+
+    @Test("every parameter receives a non-zero gradient: no block is left out of the forward pass", arguments: variants)
+    func everyParameterIsUsed(_ a: SequenceModelConfiguration.Architecture) throws {
+        let m = try model(a)
+        try (try m.forward(try Tensor(Self.input, shape: [4, 7, 3])) * 1.0).pow(2).sum().backward()
+        for (name, p) in m.namedParameters {
+            let grad = try #require(try p.grad, "\(a.rawValue): \(name) has no gradient")
+            #expect(grad.toArray().contains { $0 != 0 }, "\(a.rawValue): \(name) has a zero gradient")
+        }
+    }
+
+    @Test("dropout acts in training mode only: training outputs vary between calls, evaluation outputs do not", arguments: variants)
+    func dropoutOnlyInTraining(_ a: SequenceModelConfiguration.Architecture) throws {
+        let m = try model(a)
+        let x = try Tensor(Self.input, shape: [4, 7, 3])
+        #expect(try m.forward(x).toArray() == (try m.forward(x).toArray()))
+        m.train()
+        #expect(try m.forward(x).toArray() != (try m.forward(x).toArray()))
+    }
+
     @Test("attention weights are non-negative, sum to one over the steps of each sample, and differ between steps")
     func attentionIsADistributionOverTime() throws {
         let x = try Tensor(Self.input, shape: [4, 7, 3])
