@@ -135,7 +135,8 @@ struct CLITests {
         #expect(r.stdout.contains("importing again added 0"))
         // The risk summary: GARCH, VaR/ES by six methods, the EVT tail, portfolios and stress.
         for part in ["7. Risk", "GARCH(1,1)-t", "filtered_historical", "EVT: GPD tail", "max Sharpe", "HRP:", "gfc_2008",
-                     "8. Regimes, cycles and patterns", "current regime on", "Fisher's g", "most similar past windows"] {
+                     "8. Regimes, cycles and patterns", "current regime on", "Fisher's g", "most similar past windows",
+                     "9. Neural network: LSTM", "validation (out of sample): IC", "Monte Carlo dropout (200 passes)"] {
             #expect(r.stdout.contains(part), "demo output lacks '\(part)'")
         }
     }

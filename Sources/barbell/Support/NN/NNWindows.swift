@@ -16,6 +16,9 @@ struct NNWindows {
     let lookback: Int
     let train: TrainingData
     let validation: TrainingData?
+    /// The window ending at the last bar (`[1, lookback, features]`), standardised like the rest:
+    /// what a forecast of the next move reads (it has no target yet).
+    let latestInput: Tensor
     /// Validation inputs and their raw first-horizon forward returns, for the metrics.
     let validationInputs: Tensor?
     let validationReturns: [Double]
@@ -109,6 +112,7 @@ struct NNWindows {
         train = try TrainingData(inputs: try inputs(trainIndex), targets: try targets(trainIndex))
         validation = validationIndex.isEmpty ? nil : try TrainingData(inputs: try inputs(validationIndex), targets: try targets(validationIndex))
         validationInputs = validation?.inputs
+        latestInput = try inputs([n - 1])
         validationReturns = validationIndex.map { forward($0, data.horizons[0]) }
         trainSpan = (series.timestamps[trainIndex.first!], series.timestamps[trainIndex.last!])
         validationSpan = validationIndex.isEmpty ? nil : (series.timestamps[validationIndex.first!], series.timestamps[validationIndex.last!])
