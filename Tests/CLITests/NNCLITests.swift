@@ -64,16 +64,14 @@ struct NNCLITests {
         let bars = CLI.write(Self.walk())
         let recipe = CLI.write("""
             model: {architecture: gru, hidden: 6, head: multi-horizon, dropout: 0.2}
-            training: {epochs: 3, batchSize: 32, schedule: warmup-cosine, seed: 5}
+            training: {epochs: 3, batchSize: 32, seed: 5}
             data: {lookback: 8, horizons: [1, 3]}
             """, name: "recipe.yaml")
         let straight = try CLI.run(["nn", "train", bars, "--config", recipe, "--json"])
         #expect(straight.status == 0, "\(straight.stderr)")
         #expect(straight.stdout.contains("\"architecture\" : \"gru\"") && straight.stdout.contains("\"horizons\" : 2"))
-        let checkpoint = CLI.temporaryPath("ckpt")
-        let first = try CLI.run(["nn", "train", bars, "--config", recipe, "--json", "--checkpoint", checkpoint, "--epochs", "3"])
-        #expect(first.status == 0)
-        // Cut the checkpointed run's history back to 2 epochs by resuming a 2-epoch run's checkpoint.
+        // A run stopped after 2 of the 3 epochs (a constant learning rate, so stopping early
+        // changes nothing else), then resumed from its checkpoint with dropout on.
         let short = CLI.temporaryPath("short")
         _ = try CLI.run(["nn", "train", bars, "--config", recipe, "--checkpoint", short, "--epochs", "2"])
         let resumed = try CLI.run(["nn", "train", bars, "--config", recipe, "--json", "--checkpoint", short, "--resume"])

@@ -16,13 +16,13 @@ struct NNTrainingRun {
     init(series: BarSeries, recipe input: NNRecipe, source: String) throws {
         var recipe = input
         let specs = recipe.data.features ?? NNDataSection.defaultFeatures
-        let set: FeatureSet
-        do { set = try FeatureSet(name: "nn", list: specs) } catch {
+        let computer: FeatureComputer
+        do { computer = try FeatureComputer(try FeatureSet(name: "nn", list: specs)) } catch {
             throw CommandFailure(message: "data.features: \(error.message)", exitCode: ExitStatus.usage)
         }
         let frame: FeatureFrame
         let input = FeatureInput(series)
-        do { frame = try FeatureComputer(set).compute(input[.vwap] == nil ? input.withTypicalPriceVWAP() : input) } catch {
+        do { frame = try computer.compute(input[.vwap] == nil ? input.withTypicalPriceVWAP() : input) } catch {
             throw CommandFailure(message: "\(source): \(error.message)")
         }
         recipe.model.features = frame.names.count
