@@ -6,8 +6,11 @@
 /// recurrent models; the average summarises the window and the last step keeps the most recent
 /// state, which global pooling alone would blur. State dict: `blocks.0.conv.weight`, ..., `head.*`.
 public final class CNNPredictor: Predictor {
+    /// The convolution blocks, in order (`blocks.0`, `blocks.1`, ...).
     public let blocks: [CausalConvBlock]
+    /// The configured head (``SequenceModelConfiguration/makeHead(inFeatures:dtype:generator:)``).
     public let head: any UnaryModule
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
     let features: Int
 
@@ -20,7 +23,9 @@ public final class CNNPredictor: Predictor {
         head = try c.makeHead(inFeatures: 2 * c.hidden, dtype: dtype, generator: g)
     }
 
+    /// No tensors of its own.
     public var localState: [ModuleTensor] { [] }
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] {
         blocks.enumerated().map { ("blocks.\($0.offset)", $0.element as any Module) } + [("head", head)]
     }
@@ -44,10 +49,15 @@ public final class CNNPredictor: Predictor {
 /// (`hidden` units, `layers` layers, inter-layer dropout) over its output, the last step, dropout
 /// and the head. State dict: `conv.*`, `lstm.*`, `head.*`.
 public final class CNNLSTMPredictor: Predictor {
+    /// The causal convolution block before the LSTM.
     public let conv: CausalConvBlock
+    /// The LSTM over the convolved steps (batch first).
     public let lstm: LSTM
+    /// Dropout (active in training mode only).
     public let dropout: Dropout
+    /// The configured head (``SequenceModelConfiguration/makeHead(inFeatures:dtype:generator:)``).
     public let head: any UnaryModule
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
     let features: Int
 
@@ -61,7 +71,9 @@ public final class CNNLSTMPredictor: Predictor {
         head = try c.makeHead(inFeatures: c.hidden, dtype: dtype, generator: g)
     }
 
+    /// No tensors of its own.
     public var localState: [ModuleTensor] { [] }
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] { [("conv", conv), ("lstm", lstm), ("dropout", dropout), ("head", head)] }
 
     /// `[batch, lookback, features]` → `[batch, outputs]`.

@@ -7,8 +7,11 @@
 public final class CausalConv1d: UnaryModule {
     /// The convolution, built without padding (the padding is added here, on one side).
     public let conv: Conv1d
+    /// Training mode (no effect on this layer's output).
     public var isTraining = true
 
+    /// Creates a causal convolution with PyTorch's default initialisation, drawn from `generator`.
+    ///
     /// - Parameters:
     ///   - dilation: Spacing between kernel taps (the TCN's 2^i).
     public init(inChannels: Int, outChannels: Int, kernelSize: Int, dilation: Int = 1, dtype: DType,
@@ -40,11 +43,16 @@ public final class CausalConv1d: UnaryModule {
 /// Causal convolution → batch normalisation → ReLU → dropout, on `[batch, channels, steps]`:
 /// the block of the 1D CNN and the CNN-LSTM. State dict: `conv.*`, `norm.*`.
 public final class CausalConvBlock: UnaryModule {
+    /// The causal convolution.
     public let conv: CausalConv1d
+    /// Batch normalisation over the channels.
     public let norm: BatchNorm1d
+    /// Dropout (active in training mode only).
     public let dropout: Dropout
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
 
+    /// A block with PyTorch's default initialisation, weights and dropout masks from `generator`.
     public init(inChannels: Int, outChannels: Int, kernelSize: Int, dropout p: Double, dtype: DType,
                 generator g: SeededGenerator) throws {
         conv = try CausalConv1d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize, dtype: dtype, generator: g)
@@ -52,7 +60,9 @@ public final class CausalConvBlock: UnaryModule {
         dropout = try Dropout(p: p, generator: g)
     }
 
+    /// No tensors of its own.
     public var localState: [ModuleTensor] { [] }
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] { [("conv", conv), ("norm", norm), ("dropout", dropout)] }
 
     /// `[batch, inChannels, steps]` → `[batch, outChannels, steps]`.

@@ -21,9 +21,13 @@
 /// one layer has nothing to do with head h of another. The bias depends only on the key, so
 /// standardising makes it invariant to the columns' units and level.
 public final class MarketTransformerPredictor: Predictor {
+    /// The per-step embedding `features → hidden`.
     public let embed: Linear
+    /// The fixed sinusoidal position signal.
     public let positions: SinusoidalPositionalEncoding
+    /// The encoder layers (run one by one, each with its own bias mask).
     public let encoder: TransformerEncoder
+    /// The configured head (``SequenceModelConfiguration/makeHead(inFeatures:dtype:generator:)``).
     public let head: any UnaryModule
     /// `a`, `[layers, heads]`: the weight of the standardised volume of the key step.
     public private(set) var volumeBias: Tensor
@@ -31,6 +35,7 @@ public final class MarketTransformerPredictor: Predictor {
     public private(set) var volatilityBias: Tensor
     /// Input columns of volume and volatility.
     public let volumeFeature: Int, volatilityFeature: Int
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
     let features: Int, heads: Int
 
@@ -54,6 +59,7 @@ public final class MarketTransformerPredictor: Predictor {
          ModuleTensor("volatility_bias", .parameter, volatilityBias) { self.volatilityBias = $0 }]
     }
 
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] { [("embed", embed), ("encoder", encoder), ("head", head)] }
 
     /// The additive attention-score bias of each encoder layer, `[batch·heads, T, T]` each.

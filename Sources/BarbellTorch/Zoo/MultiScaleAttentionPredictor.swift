@@ -8,16 +8,23 @@
 /// weighed separately before the fusion layer mixes them. State dict: `embed.*`,
 /// `attention.0.in_proj_weight`, ..., `fuse.*`, `norm.*`, `head.*`.
 public final class MultiScaleAttentionPredictor: Predictor {
+    /// The per-step embedding `features → hidden`.
     public let embed: Linear
+    /// The fixed sinusoidal position signal.
     public let positions: SinusoidalPositionalEncoding
     /// One attention per scale, in ``scales`` order.
     public let attention: [MultiheadAttention]
+    /// The fusion `scales·hidden → hidden`.
     public let fuse: Linear
+    /// Layer normalisation after the fusion's GELU.
     public let norm: LayerNorm
+    /// Dropout (active in training mode only).
     public let dropout: Dropout
+    /// The configured head (``SequenceModelConfiguration/makeHead(inFeatures:dtype:generator:)``).
     public let head: any UnaryModule
     /// The trailing lookbacks, in steps.
     public let scales: [Int]
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
     let features: Int
 
@@ -35,7 +42,9 @@ public final class MultiScaleAttentionPredictor: Predictor {
         head = try c.makeHead(inFeatures: c.hidden, dtype: dtype, generator: g)
     }
 
+    /// No tensors of its own.
     public var localState: [ModuleTensor] { [] }
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] {
         [("embed", embed)] + attention.enumerated().map { ("attention.\($0.offset)", $0.element as any Module) }
             + [("fuse", fuse), ("norm", norm), ("dropout", dropout), ("head", head)]

@@ -9,14 +9,20 @@
 /// omitted: the shim has no weight-norm reparametrisation, and PyTorch's default initialisation
 /// is used instead of the paper's N(0, 0.01). State dict: `conv1.*`, `conv2.*`, `downsample.*`.
 public final class TemporalBlock: UnaryModule {
+    /// The first dilated causal convolution.
     public let conv1: CausalConv1d
+    /// Dropout after the first convolution's ReLU.
     public let dropout1: Dropout
+    /// The second dilated causal convolution.
     public let conv2: CausalConv1d
+    /// Dropout after the second convolution's ReLU.
     public let dropout2: Dropout
     /// The residual path's projection, or `nil` when input and output channels agree.
     public let downsample: Conv1d?
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
 
+    /// A block with PyTorch's default initialisation; `downsample` is built only when `inChannels ≠ outChannels`.
     public init(inChannels: Int, outChannels: Int, kernelSize: Int, dilation: Int, dropout p: Double, dtype: DType,
                 generator g: SeededGenerator) throws {
         conv1 = try CausalConv1d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize,
@@ -29,7 +35,9 @@ public final class TemporalBlock: UnaryModule {
             : try Conv1d(inChannels: inChannels, outChannels: outChannels, kernelSize: 1, dtype: dtype, generator: g)
     }
 
+    /// No tensors of its own.
     public var localState: [ModuleTensor] { [] }
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] {
         var result: [(name: String, module: any Module)] = [("conv1", conv1), ("dropout1", dropout1), ("conv2", conv2), ("dropout2", dropout2)]
         if let downsample { result.append(("downsample", downsample)) }
@@ -50,8 +58,11 @@ public final class TemporalBlock: UnaryModule {
 /// The receptive field is `1 + 2·(kernelSize − 1)·(2^layers − 1)` steps; the last step sees at
 /// most that far back. State dict: `blocks.0.conv1.weight`, ..., `head.*`.
 public final class TCNPredictor: Predictor {
+    /// The residual blocks, dilation 2^i for block i (`blocks.0`, ...).
     public let blocks: [TemporalBlock]
+    /// The configured head (``SequenceModelConfiguration/makeHead(inFeatures:dtype:generator:)``).
     public let head: any UnaryModule
+    /// Training mode; set with ``Module/train(_:)`` so the children follow.
     public var isTraining = true
     let features: Int
 
@@ -64,7 +75,9 @@ public final class TCNPredictor: Predictor {
         head = try c.makeHead(inFeatures: c.hidden, dtype: dtype, generator: g)
     }
 
+    /// No tensors of its own.
     public var localState: [ModuleTensor] { [] }
+    /// The children in PyTorch's registration order.
     public var children: [(name: String, module: any Module)] {
         blocks.enumerated().map { ("blocks.\($0.offset)", $0.element as any Module) } + [("head", head)]
     }
