@@ -45,12 +45,3 @@ public final class AttentionPooling: Module {
 }
 
 extension AttentionPooling: UnaryModule {}
-
-/// The check every recurrent variant makes first, so a wrong input names the model and both shapes
-/// rather than surfacing from an inner layer.
-enum SequenceInput {
-    static func check(_ input: Tensor, features: Int, model: String) throws {
-        try ShapeCheck.require(input, ranks: 3...3, last: features, layer: model,
-                               expected: "[batch, lookback, \(features)]")
-    }
-}

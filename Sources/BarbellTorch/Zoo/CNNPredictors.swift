@@ -33,7 +33,7 @@ public final class CNNPredictor: Predictor {
     /// Every step's features after the last block, `[batch, hidden, steps]`; step t depends on
     /// input steps ≤ t only.
     public func stepFeatures(_ input: Tensor) throws -> Tensor {
-        try ConvolutionalZoo.requireSequence(input, features: features, model: "CNN")
+        try SequenceInput.check(input, features: features, model: "CNN")
         return try blocks.reduce(try ConvolutionalZoo.channelsFirst(input)) { try $1($0) }
     }
 
@@ -78,7 +78,7 @@ public final class CNNLSTMPredictor: Predictor {
 
     /// `[batch, lookback, features]` → `[batch, outputs]`.
     public func forward(_ input: Tensor) throws -> Tensor {
-        try ConvolutionalZoo.requireSequence(input, features: features, model: "CNN-LSTM")
+        try SequenceInput.check(input, features: features, model: "CNN-LSTM")
         let local = try conv(try ConvolutionalZoo.channelsFirst(input)).permute([0, 2, 1])
         return try head(try dropout(try lstm(local).output.lastStep()))
     }

@@ -71,16 +71,8 @@ public final class CausalConvBlock: UnaryModule {
     }
 }
 
-/// Shape checks shared by the convolutional and attention zoo models.
+/// Layout helpers shared by the convolutional zoo models.
 enum ConvolutionalZoo {
-    /// Requires `[batch, lookback ≥ 1, features]` input.
-    static func requireSequence(_ input: Tensor, features: Int, model: String) throws {
-        guard input.shape.count == 3, input.shape[1] >= 1, input.shape[2] == features else {
-            throw TorchError(code: .invalidArgument,
-                             message: "\(model) expects input of shape [batch, lookback, \(features)], got \(input.shape)")
-        }
-    }
-
     /// `[batch, steps, features]` → `[batch, features, steps]`, the layout ``Conv1d`` takes.
     static func channelsFirst(_ input: Tensor) throws -> Tensor { try input.permute([0, 2, 1]) }
 }

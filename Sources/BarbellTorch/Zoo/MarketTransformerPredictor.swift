@@ -66,7 +66,7 @@ public final class MarketTransformerPredictor: Predictor {
     ///
     /// - Throws: ``TorchError`` naming expected and actual shapes.
     public func attentionBias(_ input: Tensor) throws -> [Tensor] {
-        try ConvolutionalZoo.requireSequence(input, features: features, model: "market Transformer")
+        try SequenceInput.check(input, features: features, model: "market Transformer")
         let (batch, steps) = (input.shape[0], input.shape[1])
         func standardised(_ column: Int) throws -> Tensor {  // [batch, 1, T]
             let x = try input.narrow(dim: 2, start: column, length: 1).squeeze(dim: 2)

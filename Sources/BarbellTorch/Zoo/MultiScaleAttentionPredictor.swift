@@ -55,7 +55,7 @@ public final class MultiScaleAttentionPredictor: Predictor {
     /// - Throws: ``TorchError`` for a wrong shape, or a lookback shorter than the longest scale
     ///   (naming both).
     public func forward(_ input: Tensor) throws -> Tensor {
-        try ConvolutionalZoo.requireSequence(input, features: features, model: "multi-scale attention")
+        try SequenceInput.check(input, features: features, model: "multi-scale attention")
         let steps = input.shape[1]
         let longest = scales.max() ?? 0
         guard steps >= longest else {

@@ -85,7 +85,7 @@ public final class TCNPredictor: Predictor {
     /// Every step's features after the last block, `[batch, hidden, steps]`; step t depends on
     /// input steps ≤ t only.
     public func stepFeatures(_ input: Tensor) throws -> Tensor {
-        try ConvolutionalZoo.requireSequence(input, features: features, model: "TCN")
+        try SequenceInput.check(input, features: features, model: "TCN")
         return try blocks.reduce(try ConvolutionalZoo.channelsFirst(input)) { try $1($0) }
     }
 
