@@ -31,6 +31,12 @@ struct NNCLITests {
         return text
     }
 
+    /// The per-epoch records of a `--json` run, compared value by value (numbers exactly).
+    static func epochs(_ run: CLIRun) throws -> NSArray {
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        return (object["history"] as! [String: Any])["epochs"] as! NSArray
+    }
+
     static let quick = ["--epochs", "2", "--hidden", "6", "--lookback", "10", "--batch-size", "32"]
 
     @Test("trains, writes the artefacts, and the same seed gives the same history bit for bit")
@@ -48,15 +54,19 @@ struct NNCLITests {
         }
         let again = try CLI.run(["nn", "train", bars, "--json", "--seed", "3"] + Self.quick)
         let other = try CLI.run(["nn", "train", bars, "--json", "--seed", "4"] + Self.quick)
-        func epochs(_ run: CLIRun) throws -> String {
-            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
-            return String(describing: (object["history"] as! [String: Any])["epochs"]!)
-        }
-        #expect(try epochs(again) == epochs(r))
-        #expect(try epochs(other) != epochs(r))
+        #expect(try Self.epochs(again) == Self.epochs(r))
+        #expect(try Self.epochs(other) != Self.epochs(r))
         // The human table and the out-of-sample line.
         let human = try CLI.run(["nn", "train", bars, "--task", "classification"] + Self.quick)
         #expect(human.status == 0 && human.stdout.contains("validation (out of sample): accuracy"), "\(human.stdout)\(human.stderr)")
+        // The market-aware Transformer finds its volume and volatility columns by feature name.
+        let market = try CLI.run(["nn", "train", bars, "--architecture", "market-transformer", "--heads", "2", "--features", "ROCP(timeperiod=1),VOL_YZ,VMA5"] + Self.quick)
+        #expect(market.status == 0, "\(market.stderr)")
+        let noVolume = try CLI.run(["nn", "train", bars, "--architecture", "market-transformer", "--heads", "2", "--features", "ROCP(timeperiod=1),VOL_YZ"] + Self.quick)
+        #expect(noVolume.status == 1 && noVolume.stderr.contains("volumeFeature"), "\(noVolume.stderr)")
+        let sharpe = try CLI.run(["nn", "train", bars, "--loss", "negative-sharpe"] + Self.quick)
+        #expect(sharpe.status == 0, "\(sharpe.stderr)")
+        #expect(try CLI.run(["nn", "train", bars, "--loss", "negative-sharpe", "--horizons", "1,5"] + Self.quick).status == 1)
     }
 
     @Test("a YAML recipe picks the architecture, head and horizons; a run resumed from its checkpoint equals the straight run")
@@ -76,11 +86,7 @@ struct NNCLITests {
         _ = try CLI.run(["nn", "train", bars, "--config", recipe, "--checkpoint", short, "--epochs", "2"])
         let resumed = try CLI.run(["nn", "train", bars, "--config", recipe, "--json", "--checkpoint", short, "--resume"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        func history(_ run: CLIRun) throws -> String {
-            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
-            return String(describing: (object["history"] as! [String: Any])["epochs"]!)
-        }
-        #expect(try history(resumed) == history(straight))
+        #expect(try Self.epochs(resumed) == Self.epochs(straight))
     }
 
     @Test("bad recipes, options and data are errors naming the problem, with exit 1 or 2")

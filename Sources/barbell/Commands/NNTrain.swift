@@ -39,6 +39,12 @@ struct NNTrain: AsyncParsableCommand {
     @Option(help: "Stacked layers.")
     var layers: Int?
 
+    @Option(help: "Attention heads (attention architectures; must divide --hidden).")
+    var heads: Int?
+
+    @Option(help: "Loss: the task's own by default; mse, huber, directional, negative-sharpe, max-drawdown, cvar or sharpe+mse (one-horizon regression).")
+    var loss: String?
+
     @Option(help: "Epochs.")
     var epochs: Int?
 
@@ -133,7 +139,9 @@ struct NNTrain: AsyncParsableCommand {
         if let architecture { r.model.architecture = architecture }
         if let head { r.model.head = head }
         if let hidden { r.model.hidden = hidden }
+        if let heads { r.model.heads = heads }
         if let layers { r.model.layers = layers }
+        if let loss { r.training.loss = loss }
         if let epochs { r.training.epochs = epochs }
         if let batchSize { r.training.batchSize = batchSize }
         if let learningRate { r.training.learningRate = learningRate }

@@ -28,14 +28,16 @@ struct NNTrainingRun {
         recipe.model.features = frame.names.count
         if recipe.model.architecture == .marketTransformer {
             func column(_ given: String?, _ fallbacks: [String], _ field: String) throws -> Int {
+                // A feature matches by its full spec or by its name alone (VOL_YZ for VOL_YZ(window=20,...)).
                 let wanted = given.map { [$0] } ?? fallbacks
-                guard let j = frame.names.firstIndex(where: { wanted.contains($0) }) else {
+                let base = { (name: String) in String(name.prefix { $0 != "(" }) }
+                guard let j = wanted.lazy.compactMap({ w in frame.names.firstIndex { $0 == w || base($0) == w } }).first else {
                     throw CommandFailure(message: "data.\(field): none of \(wanted) is among the features \(frame.names)", exitCode: ExitStatus.usage)
                 }
                 return j
             }
             recipe.model.volumeFeature = try column(recipe.data.volumeFeature, ["VMA5", "VSTD20"], "volumeFeature")
-            recipe.model.volatilityFeature = try column(recipe.data.volatilityFeature, ["VOL_YZ", "NATR(timeperiod=14)"], "volatilityFeature")
+            recipe.model.volatilityFeature = try column(recipe.data.volatilityFeature, ["VOL_YZ", "NATR"], "volatilityFeature")
         }
         windows = try NNWindows(series: series, names: frame.names, columns: frame.columns.map(Array.init), data: recipe.data, task: recipe.model.task, source: source)
         do { try recipe.model.validate() } catch let error as TorchError {
