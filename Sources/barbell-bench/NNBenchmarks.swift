@@ -63,6 +63,10 @@ struct NNBench: ParsableCommand {
         let y = try Tensor(float32: randn(64), shape: [64, 1])
         try Torch.setThreads(threads)
         print("barbell (libtorch \(Torch.version)), \(Torch.threads) threads, \(steps) steps each")
+        if threads > 1 && ProcessInfo.processInfo.environment["OMP_WAIT_POLICY"] == nil {
+            // See Torch.setThreads: spinning OpenMP workers make few-core timings erratic.
+            print("note: OMP_WAIT_POLICY is unset; on a machine with few cores set OMP_WAIT_POLICY=PASSIVE on both sides")
+        }
         for (name, model) in [("lstm-step", try BenchLSTM(SeededGenerator(seed: 0)) as any Predictor),
                               ("transformer-step", try BenchTransformer(SeededGenerator(seed: 0)))] {
             let optimizer = try AdamW(model.parameters)
