@@ -37,6 +37,13 @@ extension Torch {
     /// to the calling thread); threads that already ran torch work keep their count.
     /// Set it once at startup, before spawning workers.
     ///
+    /// On a machine with few cores, more than one thread can be many times slower than one:
+    /// libgomp's idle workers spin-wait after each parallel region (its default
+    /// `OMP_WAIT_POLICY`), competing for the cores with the computing thread and with
+    /// OpenBLAS's own worker threads (libtorch 1.13 never resizes that pool, which keeps one
+    /// thread per core whatever this count). Run such processes with `OMP_WAIT_POLICY=PASSIVE`
+    /// in the environment (it is read when libgomp loads, so it cannot be set from here).
+    ///
     /// - Throws: ``TorchError`` if `count` is below 1.
     public static func setThreads(_ count: Int) throws {
         _ = defaultThreads

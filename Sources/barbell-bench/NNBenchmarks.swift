@@ -31,7 +31,8 @@ final class BenchTransformer: Predictor {
 }
 
 /// `barbell-bench nn`: training-step time of the LSTM and Transformer predictors and batch-1 LSTM
-/// latency, against `Benchmarks/reference/torch_nn.py` (PyTorch eager, same libtorch).
+/// latency (libtorch forward and the ``FrozenLSTMPredictor`` snapshot), against
+/// `Benchmarks/reference/torch_nn.py` (PyTorch eager, same libtorch).
 struct NNBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "nn", abstract: "NN training steps and batch-1 inference latency.")
 
@@ -41,6 +42,20 @@ struct NNBench: ParsableCommand {
     @Option(help: "Intra-op threads (PyTorch's torch.set_num_threads on the reference side).")
     var threads = 1
 
+    /// Prints the p50 and p99 latency of `call` over 2,000 calls after 200 warm-up calls.
+    func latency(_ name: String, _ call: () throws -> Void) throws {
+        var samples = [Double]()
+        for i in 0..<2_200 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try call()
+            if i >= 200 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e3) }
+        }
+        samples.sort()
+        print(name.padding(toLength: 17, withPad: " ", startingAt: 0) + String(
+            format: " p50 %8.1f us   p99 %8.1f us (batch 1, 2,000 calls)", samples[samples.count / 2],
+            samples[Int(Double(samples.count) * 0.99)]))
+    }
+
     func run() throws {
         var g = SplitMix64(seed: 0)
         func randn(_ count: Int) -> [Float] { (0..<count).map { _ in Float(g.nextUniform() * 2 - 1) } }
@@ -48,6 +63,10 @@ struct NNBench: ParsableCommand {
         let y = try Tensor(float32: randn(64), shape: [64, 1])
         try Torch.setThreads(threads)
         print("barbell (libtorch \(Torch.version)), \(Torch.threads) threads, \(steps) steps each")
+        if threads > 1 && ProcessInfo.processInfo.environment["OMP_WAIT_POLICY"] == nil {
+            // See Torch.setThreads: spinning OpenMP workers make few-core timings erratic.
+            print("note: OMP_WAIT_POLICY is unset; on a machine with few cores set OMP_WAIT_POLICY=PASSIVE on both sides")
+        }
         for (name, model) in [("lstm-step", try BenchLSTM(SeededGenerator(seed: 0)) as any Predictor),
                               ("transformer-step", try BenchTransformer(SeededGenerator(seed: 0)))] {
             let optimizer = try AdamW(model.parameters)
@@ -65,15 +84,10 @@ struct NNBench: ParsableCommand {
         let model = try BenchLSTM(SeededGenerator(seed: 0))
         model.eval()
         let one = try Tensor(float32: randn(60 * 32), shape: [1, 60, 32])
-        var samples = [Double]()
-        for i in 0..<2_200 {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = try Torch.withNoGrad { () throws -> Tensor in try model.forward(one) }
-            if i >= 200 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e3) }
-        }
-        samples.sort()
-        print(String(format: "lstm-infer        p50 %8.1f us   p99 %8.1f us (batch 1, 2,000 calls)",
-                     samples[samples.count / 2], samples[Int(Double(samples.count) * 0.99)]))
+        try latency("lstm-infer") { _ = try Torch.withNoGrad { () throws -> Tensor in try model.forward(one) } }
+        // The same weights in the inference snapshot (no per-step ATen dispatch).
+        let kernel = try FrozenLSTMPredictor(lstm: model.lstm, norm: nil, head: model.head)
+        try latency("lstm-infer-kernel") { _ = try kernel(one) }
         print("reference: /usr/bin/python3 Benchmarks/reference/torch_nn.py --threads \(threads) --steps \(steps)")
     }
 }

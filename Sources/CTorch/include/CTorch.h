@@ -111,5 +111,6 @@ int32_t ctorch_tensor_grad(const ctorch_tensor *tensor, ctorch_tensor **out);
 #include "CTorchLosses.h"
 #include "CTorchOptim.h"
 #include "CTorchTraining.h"
+#include "CTorchInference.h"
 
 #endif /* CTORCH_H */
