@@ -1,6 +1,9 @@
 # Barbell: the two set-up commands are `make demo` and `make test`.
 SWIFT ?= swift
 SHELL := /bin/bash
+# libtorch's OpenMP workers spin while idle by default, which on machines with few cores
+# starves the thread doing the work (see BENCHMARKS.md, issue 6); libgomp reads this only at load.
+export OMP_WAIT_POLICY ?= PASSIVE
 
 .PHONY: deps build demo test bench clean
 
