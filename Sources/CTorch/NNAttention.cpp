@@ -1,5 +1,6 @@
 // Multi-head attention composed from ATen calls, following the arithmetic of
-// torch.nn.functional.multi_head_attention_forward (PyTorch 1.13) without dropout.
+// torch.nn.functional.multi_head_attention_forward (PyTorch 1.13), attention dropout from an
+// explicit generator.
 #include "NNShim.hpp"
 
 #include <cmath>
@@ -13,7 +14,8 @@ extern "C" int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, co
                                                   const ctorch_tensor *out_proj_weight,
                                                   const ctorch_tensor *out_proj_bias, int64_t num_heads,
                                                   bool batch_first, const ctorch_tensor *attn_mask,
-                                                  const ctorch_tensor *key_padding_mask, ctorch_tensor **out,
+                                                  const ctorch_tensor *key_padding_mask, double dropout,
+                                                  ctorch_generator *generator, ctorch_tensor **out,
                                                   ctorch_tensor **out_weights) {
     return ctorch::guarded([&] {
         ctorch::require(query, "query");
@@ -77,7 +79,8 @@ extern "C" int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, co
                                           .reshape({batch * num_heads, 1, source});
             scores = scores.masked_fill(padded, -std::numeric_limits<double>::infinity());
         }
-        const at::Tensor attention = at::softmax(scores, -1);
+        at::Tensor attention = at::softmax(scores, -1);
+        if (dropout > 0 && generator != nullptr) attention = ctorch::seeded_dropout(attention, dropout, generator->value);
         at::Tensor output = at::bmm(attention, v);  // (N * heads, L, head_dim)
         output = output.transpose(0, 1).contiguous().view({target * batch, embed});
         output = at::linear(output, out_proj_weight->value, ctorch::optional_tensor(out_proj_bias));

@@ -1,7 +1,8 @@
 internal import CTorch
 
 /// Multi-head scaled dot-product attention, like `torch.nn.MultiheadAttention`
-/// (equal query/key/value widths, no attention dropout).
+/// (equal query/key/value widths), attention-weight dropout in training mode from the
+/// construction generator.
 ///
 /// State dict: `in_proj_weight` (3E × E, the query, key and value projections
 /// stacked), `in_proj_bias` (3E), and the child `out_proj` (a ``Linear``:
@@ -20,20 +21,29 @@ public final class MultiheadAttention: Module {
     public private(set) var inProjBias: Tensor?
     /// The output projection.
     public let outProj: Linear
-    /// Training mode (no effect: attention dropout is not implemented).
+    /// Probability of dropping an attention weight in training mode (PyTorch's `dropout`).
+    public let dropout: Double
+    /// Where the attention dropout masks are drawn from (the construction generator).
+    public let generator: SeededGenerator
+    /// Training mode (attention dropout active when ``dropout`` > 0).
     public var isTraining = true
 
     /// Creates an attention layer with PyTorch's default initialisation.
     ///
     /// - Throws: ``TorchError`` if `embedDim` is not divisible by `numHeads`.
     public init(
-        embedDim: Int, numHeads: Int, bias: Bool = true, batchFirst: Bool = false, dtype: DType = .float32,
-        generator: SeededGenerator
+        embedDim: Int, numHeads: Int, dropout: Double = 0, bias: Bool = true, batchFirst: Bool = false,
+        dtype: DType = .float32, generator: SeededGenerator
     ) throws {
         guard numHeads > 0, embedDim % numHeads == 0 else {
             throw TorchError(
                 code: .invalidArgument, message: "embed dim \(embedDim) is not divisible by \(numHeads) heads")
         }
+        guard dropout >= 0, dropout < 1 else {
+            throw TorchError(code: .invalidArgument, message: "attention dropout must be in [0, 1), got \(dropout)")
+        }
+        self.dropout = dropout
+        self.generator = generator
         self.embedDim = embedDim
         self.numHeads = numHeads
         self.batchFirst = batchFirst
@@ -48,6 +58,9 @@ public final class MultiheadAttention: Module {
             }
         }
     }
+
+    /// The attention dropout generator, saved in checkpoints.
+    public var ownGenerators: [SeededGenerator] { dropout > 0 ? [generator] : [] }
 
     /// `in_proj_weight`, `in_proj_bias`.
     public var localState: [ModuleTensor] {
@@ -71,7 +84,8 @@ public final class MultiheadAttention: Module {
     ///   - keyPaddingMask: Optional `[batch, source]` tensor; a non-zero entry marks a
     ///     padded key that no query attends to (PyTorch's `True`).
     /// - Returns: The attended output, shaped like `query`, and the attention
-    ///   weights averaged over heads, `[batch, target, source]`.
+    ///   weights (after dropout in training mode, like PyTorch's) averaged over heads,
+    ///   `[batch, target, source]`.
     /// - Throws: ``TorchError`` naming expected and actual shapes.
     public func callAsFunction(
         query: Tensor, key: Tensor, value: Tensor, attentionMask: Tensor? = nil, keyPaddingMask: Tensor? = nil
@@ -90,11 +104,12 @@ public final class MultiheadAttention: Module {
         let outWeight = outProj.weight
         let outBias = outProj.bias
         let masks = (attentionMask, keyPaddingMask)
-        let status = withExtendedLifetime((query, key, value, inProjWeight, inProjBias, outWeight, outBias, masks)) {
+        let p = isTraining ? dropout : 0
+        let status = withExtendedLifetime((query, key, value, inProjWeight, inProjBias, outWeight, outBias, masks, generator)) {
             ctorch_nn_multi_head_attention(
                 query.handle, key.handle, value.handle, inProjWeight.handle, inProjBias?.handle, outWeight.handle,
                 outBias?.handle, Int64(numHeads), batchFirst, attentionMask?.handle, keyPaddingMask?.handle,
-                &output, &weights)
+                p, generator.handle, &output, &weights)
         }
         try TorchError.check(status)
         return (try Tensor(adopting: output!), try Tensor(adopting: weights!))

@@ -7,8 +7,8 @@ internal import CTorch
 ///     x = norm2(x + dropout2(linear2(dropout(relu(linear1(x))))))
 ///
 /// State dict (PyTorch names): `self_attn.*`, `linear1.*`, `linear2.*`,
-/// `norm1.*`, `norm2.*`. Dropout layers draw from the construction generator;
-/// attention-weight dropout is not applied (outputs match PyTorch in eval mode).
+/// `norm1.*`, `norm2.*`. Dropout layers, and the attention-weight dropout that PyTorch
+/// gives the self-attention with the same probability, draw from the construction generator.
 public final class TransformerEncoderLayer: Module {
     /// Self-attention.
     public let selfAttn: MultiheadAttention
@@ -45,7 +45,7 @@ public final class TransformerEncoderLayer: Module {
         batchFirst: Bool = false, dtype: DType = .float32, generator: SeededGenerator
     ) throws {
         selfAttn = try MultiheadAttention(
-            embedDim: dModel, numHeads: nHead, batchFirst: batchFirst, dtype: dtype, generator: generator)
+            embedDim: dModel, numHeads: nHead, dropout: dropout, batchFirst: batchFirst, dtype: dtype, generator: generator)
         linear1 = try Linear(inFeatures: dModel, outFeatures: dimFeedforward, dtype: dtype, generator: generator)
         self.dropout = try Dropout(p: dropout, generator: generator)
         linear2 = try Linear(inFeatures: dimFeedforward, outFeatures: dModel, dtype: dtype, generator: generator)

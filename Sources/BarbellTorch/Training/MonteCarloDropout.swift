@@ -32,6 +32,7 @@ extension Predictor {
             if let d = m as? Dropout { return d.p > 0 }
             if let l = m as? LSTM { return l.dropout > 0 }
             if let g = m as? GRU { return g.dropout > 0 }
+            if let a = m as? MultiheadAttention { return a.dropout > 0 }
             return false
         }
         guard !stochastic.isEmpty else {

@@ -127,16 +127,17 @@ int32_t ctorch_nn_gru(const ctorch_tensor *input, const ctorch_tensor *h0,
                       ctorch_tensor **out_h);
 
 /**
- * Multi-head scaled dot-product attention as in `torch.nn.MultiheadAttention`
- * (no dropout). Inputs are (batch, seq, embed) when `batch_first`, else
+ * Multi-head scaled dot-product attention as in `torch.nn.MultiheadAttention`.
+ * With `dropout` > 0 and a `generator` (training), the attention weights are
+ * dropped out with masks from `generator`, as PyTorch does; NULL or 0: none. Inputs are (batch, seq, embed) when `batch_first`, else
  * (seq, batch, embed). `in_proj_weight` is (3*embed, embed) packing the query,
  * key and value projections. Optional masks (NULL for none):
  *   - `attn_mask`: float, added to the attention scores; (target, source) or
  *     (batch * heads, target, source); -inf forbids a position (PyTorch's float mask);
  *   - `key_padding_mask`: (batch, source); non-zero marks a padded key that no
  *     query attends to (PyTorch's boolean mask, True = padding).
- * `out_weights` (may be NULL) receives the attention weights averaged over
- * heads, (batch, target, source).
+ * `out_weights` (may be NULL) receives the attention weights (after dropout,
+ * like PyTorch's) averaged over heads, (batch, target, source).
  */
 int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, const ctorch_tensor *key,
                                        const ctorch_tensor *value,
@@ -145,7 +146,8 @@ int32_t ctorch_nn_multi_head_attention(const ctorch_tensor *query, const ctorch_
                                        const ctorch_tensor *out_proj_weight,
                                        const ctorch_tensor *out_proj_bias, int64_t num_heads,
                                        bool batch_first, const ctorch_tensor *attn_mask,
-                                       const ctorch_tensor *key_padding_mask, ctorch_tensor **out,
+                                       const ctorch_tensor *key_padding_mask, double dropout,
+                                       ctorch_generator *generator, ctorch_tensor **out,
                                        ctorch_tensor **out_weights);
 
 /* ---- State-dict files (interoperable with Python's torch.save / torch.load) ---- */
