@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BarbellQuant", targets: ["BarbellQuant"]),
         .library(name: "BarbellRegimes", targets: ["BarbellRegimes"]),
         .library(name: "BarbellTorch", targets: ["BarbellTorch"]),
+        .library(name: "BarbellLearning", targets: ["BarbellLearning"]),
         .executable(name: "barbell", targets: ["barbell"]),
         .executable(name: "barbell-bench", targets: ["barbell-bench"]),
     ],
@@ -84,6 +85,10 @@ let package = Package(
             name: "BarbellTorch",
             dependencies: ["CTorch", "BarbellData"]
         ),
+        .target(
+            name: "BarbellLearning",
+            dependencies: ["BarbellData", "BarbellFeatures", "BarbellQuant", "BarbellRegimes", "BarbellTorch", "CXGBoost"]
+        ),
 
         // MARK: Executables
         .executableTarget(
@@ -119,6 +124,7 @@ let package = Package(
         .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant", "BarbellData"]),
         .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
+        .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
     swiftLanguageModes: [.v6],

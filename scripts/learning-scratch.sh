@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# A scratch package building only BarbellData and the BarbellLearning folders that need nothing
+# else (Core, Labels, Validation) with their tests, so label and split work rebuilds in seconds.
+#
+#   scripts/learning-scratch.sh [CHECKOUT]        # prints /tmp/learning-NAME
+#   cd /tmp/learning-NAME && swift build --build-tests && swift test --skip-build --filter Suite
+set -euo pipefail
+CHECKOUT="$(cd "${1:-$(dirname "$0")/..}" && pwd)"
+S="/tmp/learning-$(basename "$CHECKOUT")"
+mkdir -p "$S/Sources/BarbellLearning" "$S/Sources" "$S/Tests"
+for t in CZlib BarbellData; do ln -sfn "$CHECKOUT/Sources/$t" "$S/Sources/$t"; done
+for d in Core Labels Validation; do [[ -d "$CHECKOUT/Sources/BarbellLearning/$d" ]] && ln -sfn "$CHECKOUT/Sources/BarbellLearning/$d" "$S/Sources/BarbellLearning/$d"; done
+ln -sfn "$CHECKOUT/Tests/BarbellLearningTests" "$S/Tests/BarbellLearningTests"
+ln -sfn "$CHECKOUT/Tests/Fixtures" "$S/Tests/Fixtures"
+cat > "$S/Package.swift" <<PKG
+// swift-tools-version: 6.2
+// Scratch package from scripts/learning-scratch.sh.
+import PackageDescription
+let package = Package(
+    name: "LearningScratch",
+    targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "BarbellData", dependencies: ["CZlib"]),
+        .target(name: "BarbellLearning", dependencies: ["BarbellData"]),
+        .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+PKG
+echo "$S"
