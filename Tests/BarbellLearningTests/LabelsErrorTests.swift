@@ -69,5 +69,7 @@ struct LabelsErrorTests {
         #expect(Self.code { _ = try SampleWeights.returnAttribution(spans: [span], close: Self.close) } == .invalidArgument)
         let flat = try LabelSpan(start: 1, end: 2)
         #expect(Self.code { _ = try SampleWeights.returnAttribution(spans: [flat], close: [5, 5, 5]) } == .insufficientData)
+        #expect(try SampleWeights.returnAttribution(spans: [], close: [5, 5, 5]).isEmpty)
+        #expect(Self.code { _ = try SampleWeights.returnAttribution(spans: [flat], close: [5, .nan, 5]) } == .nonFinite)
     }
 }

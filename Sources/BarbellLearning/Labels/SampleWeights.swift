@@ -42,10 +42,12 @@ public enum SampleWeights {
     /// Return-attribution weights (AFML snippet 4.10): |Σ over the span of log(close_i/close_{i−1}) / c_i|,
     /// scaled so the weights sum to the number of samples; large absolute returns that few labels
     /// share weigh most.
+    /// No spans give no weights.
     /// - Throws: as ``concurrency(spans:barCount:)`` with `barCount = close.count`, for a bad close,
     ///   a span starting at bar 0 (it has no one-bar return), or all weights 0.
     public static func returnAttribution(spans: [LabelSpan], close: [Double]) throws(LearningError) -> [Double] {
         try CloseSeriesCheck.validate(close)
+        if spans.isEmpty { return [] }
         let c = try concurrency(spans: spans, barCount: close.count)
         var weights: [Double] = []
         weights.reserveCapacity(spans.count)
