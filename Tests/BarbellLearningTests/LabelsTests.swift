@@ -99,6 +99,19 @@ struct LabelsTests {
         Self.check(got, f.metaC.labels)
     }
 
+    @Test("a label reads only its event bar and its span: changing later closes leaves it as it was")
+    func noReadPastSpan() throws {
+        let close = try LabelFixture.closes()
+        let config = TripleBarrierConfig(profitTake: 1, stopLoss: 1, horizon: 10, volatilitySpan: 20)
+        let labels = try TripleBarrier.labels(close: close, config: config)
+        for label in labels where label.event % 37 == 0 && label.touch + 1 < close.count {
+            var changed = close
+            for i in (label.touch + 1)..<close.count { changed[i] *= 3 }
+            let again = try TripleBarrier.labels(close: changed, config: config, events: [label.event])
+            #expect(again == [label], "event \(label.event)")
+        }
+    }
+
     @Test("concurrency, average uniqueness and return attribution of the symmetric labels")
     func weights() throws {
         let f = try LabelFixture.load(), close = try LabelFixture.closes(), c = f.tripleA.config
