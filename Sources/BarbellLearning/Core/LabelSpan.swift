@@ -9,7 +9,7 @@ public struct LabelSpan: Sendable, Equatable, Hashable, Codable {
     public let end: Int
 
     /// - Throws: ``LearningError`` (`invalidArgument`) when `end < start` or `start < 0`.
-    public init(start: Int, end: Int) throws {
+    public init(start: Int, end: Int) throws(LearningError) {
         guard start >= 0, end >= start else {
             throw LearningError(.invalidArgument, "label span \(start)...\(end): expected 0 ≤ start ≤ end")
         }

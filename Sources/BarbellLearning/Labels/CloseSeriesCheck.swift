@@ -23,16 +23,3 @@ enum CloseSeriesCheck {
         }
     }
 }
-
-extension LabelSpan {
-    /// `LabelSpan.init` throws untyped errors; label builders keep typed `LearningError` throws.
-    static func typed(_ start: Int, _ end: Int) throws(LearningError) -> LabelSpan {
-        do {
-            return try LabelSpan(start: start, end: end)
-        } catch let error as LearningError {
-            throw error
-        } catch {
-            throw LearningError(.invalidArgument, "label span \(start)...\(end): \(error)")
-        }
-    }
-}

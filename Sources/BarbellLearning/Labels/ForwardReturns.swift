@@ -33,7 +33,7 @@ public enum ForwardReturns {
         for t in 0..<(close.count - horizon) {
             let ratio = close[t + horizon] / close[t]
             let value = kind == .simple ? ratio - 1 : Foundation.log(ratio)
-            out.append(ForwardReturnLabel(index: t, value: value, span: try LabelSpan.typed(t + 1, t + horizon)))
+            out.append(ForwardReturnLabel(index: t, value: value, span: try LabelSpan(start: t + 1, end: t + horizon)))
         }
         return out
     }

@@ -145,6 +145,6 @@ public enum TripleBarrier {
             label = ret > 0 ? 1 : (ret < 0 ? -1 : 0)
         }
         return TripleBarrierLabel(event: t, touch: touch, barrier: barrier, ret: ret, label: label,
-                                  volatility: sigma, span: try LabelSpan.typed(t + 1, touch))
+                                  volatility: sigma, span: try LabelSpan(start: t + 1, end: touch))
     }
 }
