@@ -1,3 +1,4 @@
+import BarbellData
 import BarbellLearning
 import Foundation
 import Testing
@@ -186,6 +187,29 @@ struct SplitsTests {
             #expect(got == c.splits.map(\.split), "n \(c.n) N \(c.nFolds) k \(c.nTestFolds)")
             for split in got { try LeakageGuard.check(split, spans: s) }
         }
+    }
+
+    @Test("every splitter's output passes the leakage guard; returning a purged row to training fails it")
+    func everySplitterPassesGuard() throws {
+        var rng = SplitMix64(seed: 7)
+        let n = 60
+        let s = try (0..<n).map { i in try LabelSpan(start: i + 1, end: i + 1 + Int(rng.next() % 7)) }
+        var all: [Split] = []
+        all += try WalkForward(window: .sliding(20), testSize: 6, step: 4, firstTestStart: 12).splits(spans: s)
+        all += try WalkForward(testSize: 10, step: 10, firstTestStart: 10).splits(spans: s)
+        all += try PurgedKFold(k: 5, embargo: 3).splits(spans: s)
+        all += try CombinatorialPurgedCV(groups: 6, testGroups: 2).splits(spans: s, embargo: 2)
+        var leaksTried = 0
+        for split in all {
+            try LeakageGuard.check(split, spans: s)
+            #expect(Set(split.train).isDisjoint(with: split.test))
+            if let row = split.purged.first {
+                let leaky = Split(train: split.train + [row], test: split.test)
+                #expect(code { try LeakageGuard.check(leaky, spans: s) } == .leakage)
+                leaksTried += 1
+            }
+        }
+        #expect(leaksTried > 20)
     }
 
     @Test("φ = k/N·C(N, k) paths, each split tests k groups")
