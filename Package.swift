@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant", "BarbellData"]),
         .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
-        .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant"]),
+        .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant", "BarbellFeatures"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
     swiftLanguageModes: [.v6],
