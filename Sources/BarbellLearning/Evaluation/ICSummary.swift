@@ -21,9 +21,16 @@ public struct ICSummary: Sendable, Equatable {
         try MetricInput.atLeast(ics.count, 2, "IC summary")
         try MetricInput.finite(ics, "IC")
         let n = Double(ics.count)
-        mean = ics.reduce(0, +) / n
-        let m = mean
-        standardDeviation = (ics.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot()
+        if ics.allSatisfy({ $0 == ics[0] }) {
+            // Exactly equal ICs: set the spread to 0 rather than let summation rounding make a
+            // tiny std and an enormous, meaningless ICIR.
+            mean = ics[0]
+            standardDeviation = 0
+        } else {
+            let m = ics.reduce(0, +) / n
+            mean = m
+            standardDeviation = (ics.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot()
+        }
         count = ics.count
         if standardDeviation > 0 {
             icir = mean / standardDeviation
