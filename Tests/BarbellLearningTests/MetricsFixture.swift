@@ -12,7 +12,7 @@ struct MetricsFixture: Decodable {
         let period: [Int]; let prediction: [Double]; let realised: [Double]
         let pearson: PanelResult; let spearman: PanelResult
     }
-    struct Curve: Decodable { let bins: Int; let strategy: String; let fractionPositive: [Double]; let meanPredicted: [Double] }
+    struct Curve: Decodable { let bins: Int; let strategy: String; let edges: [Double]; let onEdge: Int; let fractionPositive: [Double]; let meanPredicted: [Double] }
     struct Binary: Decodable {
         let labels: [Int]; let probabilities: [Double]
         let logLoss: Double; let brier: Double; let accuracy: Double; let brierTwoColumn: Double

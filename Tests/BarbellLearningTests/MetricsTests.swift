@@ -88,7 +88,9 @@ struct MetricsTests {
             #expect(Self.close(c.fractionPositive, want.fractionPositive), "\(want.bins) \(want.strategy)")
             #expect(Self.close(c.meanPredicted, want.meanPredicted), "\(want.bins) \(want.strategy)")
             #expect(c.counts.reduce(0, +) == f.labels.count)
+            #expect(c.edges == want.edges, "\(want.bins) \(want.strategy)")  // exact: edge ties decide bins
         }
+        #expect(f.calibration.contains { $0.onEdge > 0 })  // some probabilities do sit on an inner edge
         #expect(f.calibration.contains { $0.meanPredicted.count < $0.bins })  // the data does drop a bin
     }
 

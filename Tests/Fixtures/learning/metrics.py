@@ -84,7 +84,10 @@ binary["calibrationProbabilities"] = pc.tolist()
 curves = []
 for bins, strategy in ((5, "uniform"), (10, "uniform"), (4, "quantile"), (7, "quantile")):
     t, pr = calibration_curve(yb, pc, n_bins=bins, strategy=strategy)
-    curves.append(dict(bins=bins, strategy=strategy, fractionPositive=t.tolist(), meanPredicted=pr.tolist()))
+    # the edges calibration_curve bins by (its own two lines), compared exactly: a probability on an edge
+    edges = np.percentile(pc, np.linspace(0, 1, bins + 1) * 100) if strategy == "quantile" else np.linspace(0.0, 1.0, bins + 1)
+    curves.append(dict(bins=bins, strategy=strategy, edges=edges.tolist(), onEdge=int(np.isin(pc, edges[1:-1]).sum()),
+                       fractionPositive=t.tolist(), meanPredicted=pr.tolist()))
 binary["calibration"] = curves
 
 # --- multi-class (3 classes): Dirichlet rows, one true-class probability exactly 0
