@@ -113,6 +113,7 @@ let package = Package(
                 "BarbellQuant",
                 "BarbellRegimes",
                 "BarbellTorch",
+                "BarbellLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
