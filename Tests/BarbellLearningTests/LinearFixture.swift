@@ -15,6 +15,18 @@ struct LinearFixture: Decodable {
         let interceptNewton: Double?
         let probabilityNewton: [Double]?
     }
+    struct MultiFit: Decodable {
+        let C: Double
+        let fitIntercept: Bool
+        let weighted: Bool
+        let classes: [Double]
+        let coef: [[Double]]
+        let intercept: [Double]
+        let predict: [Double]
+        let coefNewton: [[Double]]
+        let interceptNewton: [Double]
+        let probabilityNewton: [[Double]]
+    }
     let x: [[Double]]
     let y: [Double]
     let classes: [Double]
@@ -23,6 +35,8 @@ struct LinearFixture: Decodable {
     let ridge: [Fit]
     let lasso: [Fit]
     let logistic: [Fit]
+    let classes3: [Double]
+    let multinomial: [MultiFit]
 
     static func load() throws -> LinearFixture {
         let url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()

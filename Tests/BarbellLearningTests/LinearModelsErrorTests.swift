@@ -63,6 +63,18 @@ struct LinearModelsErrorTests {
         #expect(try m.predict(Self.x).allSatisfy { $0 == 5 || $0 == -3 })
     }
 
+    @Test("multinomial refuses one class, bad C, and predicting before fit")
+    func multinomial() throws {
+        #expect(Self.code { _ = try MultinomialLogisticRegression(c: -1) } == .invalidArgument)
+        var m = try MultinomialLogisticRegression()
+        #expect(Self.code { try m.fit(x: Self.x, y: [2, 2, 2, 2, 2, 2]) } == .invalidArgument)
+        #expect(Self.code { _ = try m.predict(Self.x) } == .invalidArgument)
+        #expect(Self.code { try m.fit(x: Self.x, y: [0, 1, 2, 0, 1]) } == .shapeMismatch)
+        try m.fit(x: Self.x, y: [0, 1, 2, 0, 1, 2])
+        #expect(Self.code { _ = try m.predict([[1]]) } == .shapeMismatch)
+        #expect(try m.predictProbabilities(Self.x).allSatisfy { abs($0.reduce(0, +) - 1) < 1e-12 })
+    }
+
     @Test("lasso that cannot converge in maxIter is an error")
     func lassoNotConverged() throws {
         var m = try Lasso(alpha: 0.001, maxIter: 1, tol: 1e-14)

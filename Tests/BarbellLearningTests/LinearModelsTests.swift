@@ -46,6 +46,36 @@ struct LinearModelsTests {
         }
     }
 
+    @Test("Multinomial: coefficients to 1e-6 of lbfgs; coefficients and probabilities to 1e-8 of newton-cholesky")
+    func multinomial() throws {
+        for ref in fx.multinomial {
+            var m = try MultinomialLogisticRegression(c: ref.C, fitIntercept: ref.fitIntercept)
+            try m.fit(x: fx.x, y: fx.classes3, sampleWeight: ref.weighted ? fx.weights : nil)
+            #expect(m.classes == ref.classes)
+            let label = "C \(ref.C) \(ref.fitIntercept) \(ref.weighted)"
+            #expect(LinearFixture.maxDiff(m.coefficients.flatMap { $0 }, ref.coef.flatMap { $0 }) < 1e-6, "\(label)")
+            #expect(LinearFixture.maxDiff(m.intercepts, ref.intercept) < 1e-6)
+            #expect(LinearFixture.maxDiff(m.coefficients.flatMap { $0 }, ref.coefNewton.flatMap { $0 }) < 1e-8, "\(label)")
+            #expect(LinearFixture.maxDiff(m.intercepts, ref.interceptNewton) < 1e-8)
+            let prob = try m.predictProbabilities(fx.xPredict)
+            #expect(LinearFixture.maxDiff(prob.flatMap { $0 }, ref.probabilityNewton.flatMap { $0 }) < 1e-8, "\(label)")
+            #expect(try m.predict(fx.xPredict) == ref.predict)
+        }
+    }
+
+    @Test("two-class multinomial at C is binary logistic at 2C with w = w₂ − w₁")
+    func multinomialTwoClasses() throws {
+        for intercept in [true, false] {
+            var m = try MultinomialLogisticRegression(c: 0.4, fitIntercept: intercept)
+            var b = try LogisticRegression(c: 0.8, fitIntercept: intercept)
+            try m.fit(x: fx.x, y: fx.classes, sampleWeight: fx.weights)
+            try b.fit(x: fx.x, y: fx.classes, sampleWeight: fx.weights)
+            #expect(LinearFixture.maxDiff(zip(m.coefficients[1], m.coefficients[0]).map { $0 - $1 }, b.coefficients) < 1e-9)
+            #expect(abs((m.intercepts[1] - m.intercepts[0]) - b.intercept) < 1e-9)
+            #expect(LinearFixture.maxDiff(try m.predictProbabilities(fx.xPredict).map { $0[1] }, try b.predictProbability(fx.xPredict)) < 1e-10)
+        }
+    }
+
     @Test("Matrix and [[Double]] inputs give the same fit")
     func matrixInput() throws {
         let x = try Matrix(fx.x)

@@ -4,6 +4,7 @@ Library: scikit-learn 1.9.1 with numpy 2.4.6 (`pip install scikit-learn==1.9.1 n
   - Ridge(alpha, fit_intercept, solver="cholesky")
   - Lasso(alpha, fit_intercept, tol=1e-10, max_iter=100000)
   - LogisticRegression(C, fit_intercept, solver="lbfgs", tol=1e-10, max_iter=10000)  (L2, binary)
+  - LogisticRegression(C, ...) on three classes (multinomial, the default for > 2 classes)
   - and, for the same problems, LogisticRegression(solver="newton-cholesky", tol=1e-12): L-BFGS at
     tol=1e-10 stops ~5e-8 short of the optimum in probability, so the 1e-8 checks use Newton's optimum
 each with and without sample weights.
@@ -37,6 +38,9 @@ y = x @ beta + 3.0 + 0.8 * rng.normal(size=N + M)
 eta = x @ np.array([0.8, -0.5, 0.3, 0.0, 1.0, 0.1]) + 1.5
 cls = (rng.uniform(size=N + M) < 1.0 / (1.0 + np.exp(-eta))).astype(float)
 w = rng.uniform(0.3, 2.5, size=N)
+# Three classes: the argmax of linear scores plus Gumbel noise (a multinomial logit draw).
+scores = x @ np.array([[0.8, 0, 0.3, 0, 0.5, 0], [0, -0.5, 0, 0.4, 0, 0.2], [0] * 6]).T
+cls3 = (scores + rng.gumbel(size=(N + M, 3))).argmax(axis=1).astype(float) * 2.0 - 1.0  # labels -1, 1, 3
 
 xt, yt, ct = x[:N], y[:N], cls[:N]
 xp = x[N:]
@@ -67,6 +71,19 @@ def logistic(c, intercept, weighted):
                 interceptNewton=float(e.intercept_[0]), probabilityNewton=e.predict_proba(xp)[:, 1].tolist())
 
 
+def multinomial(c, intercept, weighted):
+    fits = []
+    for solver, tol in [("lbfgs", 1e-10), ("newton-cholesky", 1e-12)]:
+        m = LogisticRegression(C=c, fit_intercept=intercept, solver=solver, tol=tol, max_iter=10000)
+        m.fit(xt, cls3[:N], sample_weight=w if weighted else None)
+        fits.append(m)
+    m, e = fits
+    return dict(C=c, fitIntercept=intercept, weighted=weighted, classes=m.classes_.tolist(),
+                coef=m.coef_.tolist(), intercept=m.intercept_.tolist(), predict=m.predict(xp).tolist(),
+                coefNewton=e.coef_.tolist(), interceptNewton=e.intercept_.tolist(),
+                probabilityNewton=e.predict_proba(xp).tolist())
+
+
 out = dict(
     x=xt.tolist(), y=yt.tolist(), classes=ct.tolist(), weights=w.tolist(), xPredict=xp.tolist(),
     ridge=[ridge(a, i, s) for a, i, s in [(1.0, True, False), (25.0, True, False), (1.0, False, False),
@@ -75,6 +92,8 @@ out = dict(
                                          (0.1, True, True), (100.0, True, False)]],
     logistic=[logistic(c, i, s) for c, i, s in [(1.0, True, False), (0.05, True, False), (1.0, False, False),
                                                (0.5, True, True)]],
+    classes3=cls3[:N].tolist(),
+    multinomial=[multinomial(c, i, s) for c, i, s in [(1.0, True, False), (0.1, False, False), (0.5, True, True)]],
 )
 with open(os.path.join(HERE, "linear.json"), "w") as f:
     json.dump(out, f, separators=(",", ":"))

@@ -16,7 +16,9 @@ public struct Lasso: LinearModel {
     public let maxIter: Int
     /// The duality-gap tolerance, relative to `‖y_c‖²`.
     public let tol: Double
+    /// The fitted weights, one per column of `x` (empty before `fit`).
     public private(set) var coefficients: [Double] = []
+    /// The fitted intercept (0 without `fitIntercept`, or before `fit`).
     public private(set) var intercept: Double = 0
     /// Sweeps the last fit took.
     public private(set) var iterations: Int = 0

@@ -13,7 +13,9 @@ public struct LogisticRegression: LinearModel {
     public let c: Double
     /// Whether an unpenalised intercept is fitted.
     public let fitIntercept: Bool
+    /// The fitted weights, one per column of `x` (empty before `fit`).
     public private(set) var coefficients: [Double] = []
+    /// The fitted intercept (0 without `fitIntercept`, or before `fit`).
     public private(set) var intercept: Double = 0
     /// The two class labels seen in `fit`, ascending; the second is the positive class.
     public private(set) var classes: [Double] = []

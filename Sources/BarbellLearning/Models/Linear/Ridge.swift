@@ -11,7 +11,9 @@ public struct Ridge: LinearModel {
     public let alpha: Double
     /// Whether an unpenalised intercept is fitted.
     public let fitIntercept: Bool
+    /// The fitted weights, one per column of `x` (empty before `fit`).
     public private(set) var coefficients: [Double] = []
+    /// The fitted intercept (0 without `fitIntercept`, or before `fit`).
     public private(set) var intercept: Double = 0
 
     /// A ridge model; throws `invalidArgument` when `alpha` is negative or not finite.
