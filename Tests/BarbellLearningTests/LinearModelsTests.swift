@@ -103,6 +103,17 @@ struct LinearModelsTests {
         #expect(LinearFixture.maxDiff(s1.coefficients, s2.coefficients) < 1e-8)
     }
 
+    @Test("a constant target gives zero coefficients and the constant as intercept")
+    func constantTarget() throws {
+        let y = [Double](repeating: 4.25, count: fx.x.count)
+        var l = try Lasso(alpha: 0.1, tol: 1e-12)
+        try l.fit(x: fx.x, y: y)
+        #expect(l.coefficients.allSatisfy { $0 == 0 } && abs(l.intercept - 4.25) < 1e-12)
+        var r = try Ridge(alpha: 1)
+        try r.fit(x: fx.x, y: y)
+        #expect(r.coefficients.allSatisfy { abs($0) < 1e-12 } && abs(r.intercept - 4.25) < 1e-12)
+    }
+
     @Test("Ridge with alpha 0 is ordinary least squares (normal equations hold)")
     func ridgeZeroIsOLS() throws {
         var m = try Ridge(alpha: 0)

@@ -74,7 +74,8 @@ public struct Lasso: LinearModel {
             }
             if wMax == 0 || dMax / wMax < tol || sweep == maxIter - 1 {
                 gap = Self.dualityGap(cols: cols, r: r, y: ys, w: w, l1: l1)
-                if gap < gapTol { converged = true; break }
+                // `<=` so that a target that is constant (gapTol = 0) converges at w = 0.
+                if gap <= gapTol { converged = true; break }
             }
         }
         guard converged else {
