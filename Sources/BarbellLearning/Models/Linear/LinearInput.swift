@@ -87,4 +87,21 @@ enum LinearInput {
         // Shapes are unchanged, so this cannot throw.
         return (try! Matrix(rows: x.rows, columns: x.columns, values: xs), ys)
     }
+
+    /// `x` with a trailing column of ones (the intercept's column in a design matrix).
+    static func withOnes(_ x: Matrix) -> Matrix {
+        var v = [Double]()
+        v.reserveCapacity(x.rows * (x.columns + 1))
+        for i in 0..<x.rows { v += x.row(i); v.append(1) }
+        return try! Matrix(rows: x.rows, columns: x.columns + 1, values: v)
+    }
+
+    /// `diag(d) · x`: row `i` of `x` times `d[i]`.
+    static func rowsScaled(_ x: Matrix, by d: [Double]) -> Matrix {
+        var v = x.values
+        for i in 0..<x.rows {
+            for j in 0..<x.columns { v[i * x.columns + j] *= d[i] }
+        }
+        return try! Matrix(rows: x.rows, columns: x.columns, values: v)
+    }
 }

@@ -49,42 +49,33 @@ public struct LogisticRegression: LinearModel {
         let n = x.rows, p = x.columns
         let k = fitIntercept ? p + 1 : p
         let t = y.map { $0 == labels[1] ? 1.0 : 0.0 }
-        // Design with a trailing column of ones for the intercept.
-        let row: (Int) -> [Double] = { i in
-            let r = x.row(i)
-            return fitIntercept ? r + [1] : r
-        }
-        let rows = (0..<n).map(row)
+        // Design with a trailing column of ones for the intercept; products go through BLAS.
+        let a = fitIntercept ? LinearInput.withOnes(x) : x
+        let at = a.transposed
         var beta = [Double](repeating: 0, count: k)
-        func objective(_ b: [Double]) -> Double {
+        func objective(_ b: [Double]) throws -> Double {
+            let eta = try a.multiplied(by: b)
             var f = 0.0
             for i in 0..<n {
-                let eta = zip(rows[i], b).reduce(0) { $0 + $1.0 * $1.1 }
                 // log(1 + e^η) − tη, computed without overflow.
-                let softplus = eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
-                f += s[i] * (softplus - t[i] * eta)
+                let softplus = eta[i] > 0 ? eta[i] + log1p(exp(-eta[i])) : log1p(exp(eta[i]))
+                f += s[i] * (softplus - t[i] * eta[i])
             }
             var pen = 0.0
             for j in 0..<p { pen += b[j] * b[j] }
             return c * f + 0.5 * pen
         }
-        var f = objective(beta)
+        var f = try objective(beta)
         var converged = false
         for step in 1...Self.maxNewtonSteps {
-            var grad = [Double](repeating: 0, count: k)
-            var hess = Matrix.identity(k)
-            if fitIntercept { hess[p, p] = 0 }
-            for j in 0..<p { grad[j] = beta[j] }
-            for i in 0..<n {
-                let eta = zip(rows[i], beta).reduce(0) { $0 + $1.0 * $1.1 }
-                let prob = 1 / (1 + exp(-eta))
-                let g = c * s[i] * (prob - t[i])
-                let h = c * s[i] * prob * (1 - prob)
-                for a in 0..<k {
-                    grad[a] += g * rows[i][a]
-                    for b in 0...a { hess[a, b] += h * rows[i][a] * rows[i][b] }
-                }
-            }
+            let eta = try a.multiplied(by: beta)
+            let prob = eta.map { 1 / (1 + exp(-$0)) }
+            let g = (0..<n).map { c * s[$0] * (prob[$0] - t[$0]) }
+            let h = (0..<n).map { c * s[$0] * prob[$0] * (1 - prob[$0]) }
+            var grad = try at.multiplied(by: g)
+            for j in 0..<p { grad[j] += beta[j] }
+            var hess = try at.multiplied(by: LinearInput.rowsScaled(a, by: h))
+            for j in 0..<p { hess[j, j] += 1 }
             let l: Matrix
             do { l = try hess.cholesky() } catch {
                 throw LearningError(.invalidArgument, "LogisticRegression: the Hessian is singular at step \(step) (separable data with no penalty on the intercept?)")
@@ -95,7 +86,7 @@ public struct LogisticRegression: LinearModel {
             var next = beta, fNext = f
             for _ in 0..<60 {
                 next = zip(beta, delta).map { $0 - scale * $1 }
-                fNext = objective(next)
+                fNext = try objective(next)
                 if fNext <= f { break }
                 scale /= 2
             }
