@@ -49,72 +49,75 @@ public struct MultinomialLogisticRegression: Sendable {
         let q = fitIntercept ? p + 1 : p            // parameters per class
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let target = y.map { index[$0]! }
-        let rows = (0..<n).map { fitIntercept ? x.row($0) + [1] : x.row($0) }
-        var theta = [Double](repeating: 0, count: k * q)
+        let a = fitIntercept ? LinearInput.withOnes(x) : x
+        let at = a.transposed
+        var theta = [Double](repeating: 0, count: k * q)   // class-major: row `cl` of a k × q matrix
 
-        // Per-row class scores and their softmax, shifted by the max for stability.
-        func softmax(_ t: [Double], _ i: Int) -> (eta: [Double], prob: [Double]) {
-            let eta = (0..<k).map { cl in (0..<q).reduce(0.0) { $0 + t[cl * q + $1] * rows[i][$1] } }
-            let top = eta.max()!
-            let e = eta.map { exp($0 - top) }
-            let z = e.reduce(0, +)
-            return (eta, e.map { $0 / z })
+        // Class scores η = A Θᵀ (n × k, by BLAS) and their softmax, shifted by each row's max.
+        func scores(_ t: [Double]) throws -> Matrix {
+            try a.multiplied(by: Matrix(rows: k, columns: q, values: t).transposed)
         }
-        func objective(_ t: [Double]) -> Double {
+        func objective(_ t: [Double]) throws -> Double {
+            let eta = try scores(t)
             var f = 0.0
             for i in 0..<n {
-                let eta = (0..<k).map { cl in (0..<q).reduce(0.0) { $0 + t[cl * q + $1] * rows[i][$1] } }
-                let top = eta.max()!
-                f += s[i] * (top + log(eta.reduce(0) { $0 + exp($1 - top) }) - eta[target[i]])
+                let row = eta.row(i)
+                let top = row.max()!
+                f += s[i] * (top + log(row.reduce(0) { $0 + exp($1 - top) }) - row[target[i]])
             }
             var pen = 0.0, sumB = 0.0
             for cl in 0..<k {
-                for a in 0..<p { pen += t[cl * q + a] * t[cl * q + a] }
+                for j in 0..<p { pen += t[cl * q + j] * t[cl * q + j] }
                 if fitIntercept { sumB += t[cl * q + p] }
             }
             return c * f + 0.5 * pen + 0.5 * sumB * sumB
         }
 
-        var f = objective(theta)
+        var f = try objective(theta)
         var converged = false
         let dim = k * q
         for step in 1...Self.maxNewtonSteps {
+            let eta = try scores(theta)
+            let prob: [[Double]] = (0..<n).map { i in
+                let row = eta.row(i)
+                let top = row.max()!
+                let e = row.map { exp($0 - top) }
+                let z = e.reduce(0, +)
+                return e.map { $0 / z }
+            }
             var grad = [Double](repeating: 0, count: dim)
             var hess = Matrix.identity(dim)
             let sumB = fitIntercept ? (0..<k).reduce(0.0) { $0 + theta[$1 * q + p] } : 0
             for cl in 0..<k {
-                for a in 0..<p { grad[cl * q + a] = theta[cl * q + a] }
+                let g = (0..<n).map { c * s[$0] * (prob[$0][cl] - (target[$0] == cl ? 1 : 0)) }
+                let gc = try at.multiplied(by: g)
+                for j in 0..<q { grad[cl * q + j] = gc[j] }
+                for j in 0..<p { grad[cl * q + j] += theta[cl * q + j] }
                 if fitIntercept {
-                    grad[cl * q + p] = sumB
+                    grad[cl * q + p] += sumB
                     for other in 0..<k { hess[cl * q + p, other * q + p] = 1 }
                 }
-            }
-            for i in 0..<n {
-                let prob = softmax(theta, i).prob
-                let r = rows[i]
-                for cl in 0..<k {
-                    let g = c * s[i] * (prob[cl] - (target[i] == cl ? 1 : 0))
-                    for a in 0..<q { grad[cl * q + a] += g * r[a] }
-                    for other in 0...cl {
-                        let h = c * s[i] * prob[cl] * ((cl == other ? 1 : 0) - prob[other])
-                        for a in 0..<q {
-                            for b in 0..<q { hess[cl * q + a, other * q + b] += h * r[a] * r[b] }
-                        }
+                // Block (cl, other) of the log-loss Hessian: Aᵀ diag(C sᵢ p_cl (δ − p_other)) A.
+                // Only blocks on and below the diagonal: `cholesky` reads the lower triangle.
+                for other in 0...cl {
+                    let h = (0..<n).map { c * s[$0] * prob[$0][cl] * ((cl == other ? 1 : 0) - prob[$0][other]) }
+                    let block = try at.multiplied(by: LinearInput.rowsScaled(a, by: h))
+                    for r in 0..<q {
+                        for col in 0..<q { hess[cl * q + r, other * q + col] += block[r, col] }
                     }
                 }
             }
-            // Only the lower block triangle was accumulated; `cholesky` reads the lower triangle,
-            // but the diagonal blocks must be complete lower triangles, which they are.
             let l: Matrix
             do { l = try hess.cholesky() } catch {
                 throw LearningError(.invalidArgument, "MultinomialLogisticRegression: the Hessian is singular at step \(step)")
             }
             let delta = Ridge.choleskySolve(l, grad)
+            // Halve the Newton step until the objective does not rise.
             var scale = 1.0
             var next = theta, fNext = f
             for _ in 0..<60 {
                 next = zip(theta, delta).map { $0 - scale * $1 }
-                fNext = objective(next)
+                fNext = try objective(next)
                 if fNext <= f { break }
                 scale /= 2
             }
