@@ -80,7 +80,7 @@ struct LinearModelsErrorTests {
         var m = try Lasso(alpha: 0.001, maxIter: 1, tol: 1e-14)
         do { try m.fit(x: Self.x, y: Self.y); Issue.record("expected an error") } catch {
             let e = error as? LearningError
-            #expect(e?.code == .invalidArgument && e?.message.contains("maxIter") == true)
+            #expect(e?.code == .notConverged && e?.message.contains("maxIter") == true)
         }
     }
 }

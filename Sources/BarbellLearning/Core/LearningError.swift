@@ -13,6 +13,9 @@ public struct LearningError: Error, Sendable, Equatable, CustomStringConvertible
         case nonFinite
         /// A split in which a training sample's label window overlaps the test period.
         case leakage
+        /// An iterative fit that stopped at its iteration cap before meeting its tolerance (never
+        /// returned as if it were a result).
+        case notConverged
     }
 
     public let code: Code

@@ -39,7 +39,7 @@ public struct Lasso: LinearModel {
 
     /// Fits by cyclic coordinate descent from `w = 0`.
     ///
-    /// - Throws: `LearningError` for bad input, or `invalidArgument` naming `maxIter` and the last
+    /// - Throws: `LearningError` for bad input, or `notConverged` naming `maxIter` and the last
     ///   duality gap when the gap is still above tolerance after `maxIter` sweeps.
     public mutating func fit(x: Matrix, y: [Double], sampleWeight: [Double]?) throws {
         var sw = try LinearInput.training(x: x, y: y, sampleWeight: sampleWeight)
@@ -79,7 +79,7 @@ public struct Lasso: LinearModel {
             }
         }
         guard converged else {
-            throw LearningError(.invalidArgument, "Lasso did not converge in maxIter = \(maxIter) sweeps: duality gap \(gap) > \(gapTol); raise maxIter or tol")
+            throw LearningError(.notConverged, "Lasso did not converge in maxIter = \(maxIter) sweeps: duality gap \(gap) > \(gapTol); raise maxIter or tol")
         }
         iterations = sweeps
         coefficients = w

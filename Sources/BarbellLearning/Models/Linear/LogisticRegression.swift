@@ -97,7 +97,7 @@ public struct LogisticRegression: LinearModel {
             if change <= 1e-13 * max(1, beta.reduce(0) { max($0, abs($1)) }) { converged = true; break }
         }
         guard converged else {
-            throw LearningError(.invalidArgument, "LogisticRegression: Newton's method did not converge in \(Self.maxNewtonSteps) steps")
+            throw LearningError(.notConverged, "LogisticRegression: Newton's method did not converge in \(Self.maxNewtonSteps) steps")
         }
         classes = labels
         coefficients = Array(beta[0..<p])

@@ -128,7 +128,7 @@ public struct MultinomialLogisticRegression: Sendable {
             if change <= 1e-13 * max(1, theta.reduce(0) { max($0, abs($1)) }) { converged = true; break }
         }
         guard converged else {
-            throw LearningError(.invalidArgument, "MultinomialLogisticRegression: Newton's method did not converge in \(Self.maxNewtonSteps) steps")
+            throw LearningError(.notConverged, "MultinomialLogisticRegression: Newton's method did not converge in \(Self.maxNewtonSteps) steps")
         }
         classes = labels
         coefficients = (0..<k).map { Array(theta[($0 * q)..<($0 * q + p)]) }
