@@ -24,7 +24,7 @@ struct DatasetBench: ParsableCommand {
             series.vwap = input[.vwap]
             return series
         }
-        let builder = DatasetBuilder(featureSet: set, label: .forwardReturn(horizon: 1, kind: .log))
+        let builder = try DatasetBuilder(featureSet: set, label: .forwardReturn(horizon: 1, kind: .log))
         func once() throws -> (SupervisedDataset, [Split]) {
             let ds = try builder.build(panel: panel, threads: threads)
             let splits = try PurgedKFold(k: 5, embargo: 5 * symbols).splits(spans: ds.spans)

@@ -1,16 +1,21 @@
 import BarbellData
 import BarbellFeatures
 
-/// Builds a ``SupervisedDataset`` from bars: the feature set computed per symbol by the feature
-/// engine (the same code that serves live predictions), the label per symbol, aligned on a shared
-/// calendar.
+/// Builds a ``SupervisedDataset`` from bars: the features computed per symbol (by default a
+/// feature set through the feature engine, the same code that serves live predictions), the label
+/// per symbol, aligned on a shared calendar.
 public struct DatasetBuilder: Sendable {
-    public let featureSet: FeatureSet
+    public let features: any FeatureSource
     public let label: LabelDefinition
 
-    public init(featureSet: FeatureSet, label: LabelDefinition) {
-        self.featureSet = featureSet
+    public init(features: any FeatureSource, label: LabelDefinition) {
+        self.features = features
         self.label = label
+    }
+
+    /// - Throws: ``LearningError`` for a spec the feature engine does not know.
+    public init(featureSet: FeatureSet, label: LabelDefinition) throws {
+        self.init(features: try FeatureSetSource(featureSet), label: label)
     }
 
     /// - Parameters:
@@ -24,16 +29,9 @@ public struct DatasetBuilder: Sendable {
         if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw LearningError(.invalidArgument, "dataset: symbol \(duplicate) appears more than once")
         }
-        let computer: FeatureComputer
-        let frames: [FeatureFrame]
-        do {
-            computer = try FeatureComputer(featureSet)
-            frames = try computer.compute(panel: panel.map { s in
-                let input = FeatureInput(s)
-                return input[.vwap] == nil ? input.withTypicalPriceVWAP() : input
-            }, threads: threads)
-        } catch {
-            throw LearningError(.invalidArgument, "dataset: features: \(error.message)")
+        let frames = try features.columns(panel: panel, threads: threads)
+        for (s, columns) in frames.enumerated() where columns.count != features.featureNames.count || columns.contains(where: { $0.count != panel[s].count }) {
+            throw LearningError(.shapeMismatch, "dataset: \(names[s]): the feature source gave \(columns.count) columns for \(features.featureNames.count) names, or a column not \(panel[s].count) bars long")
         }
         let calendar = Array(Set(panel.flatMap(\.timestamps))).sorted()
         let position = Dictionary(uniqueKeysWithValues: calendar.enumerated().map { ($0.element, $0.offset) })
@@ -42,7 +40,7 @@ public struct DatasetBuilder: Sendable {
         var samples: [Sample] = []
         var skipped = [Int](repeating: 0, count: panel.count)
         for (s, series) in panel.enumerated() {
-            let columns = frames[s].columns
+            let columns = frames[s]
             let labels: [(index: Int, value: Double, span: LabelSpan)]
             do { labels = try label.labels(close: series.close) } catch {
                 throw LearningError(error.code, "dataset: \(names[s]): \(error.message)")
@@ -62,7 +60,7 @@ public struct DatasetBuilder: Sendable {
         }
         samples.sort { ($0.time, $0.symbol) < ($1.time, $1.symbol) }
         return SupervisedDataset(
-            featureNames: frames[0].names, symbols: names, calendar: calendar, symbolIndex: samples.map(\.symbol),
+            featureNames: features.featureNames, symbols: names, calendar: calendar, symbolIndex: samples.map(\.symbol),
             time: samples.map(\.time), features: samples.flatMap(\.row), labels: samples.map(\.label),
             spans: samples.map(\.span), skippedWarmUp: skipped)
     }
