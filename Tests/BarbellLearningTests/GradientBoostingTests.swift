@@ -135,4 +135,19 @@ struct GradientBoostingTests {
         let reloaded = try GradientBoosting.load(from: committed)
         Self.expectClose(try reloaded.predict(x: xTest, rows: fixtureCase.xTest.count), pythonPredictions, 1e-6, "committed model")
     }
+
+    @Test("concurrent predictions from one shared model agree with a serial one")
+    func concurrentPredictions() async throws {
+        let fixture = try GradientBoostingFixture.load()
+        let fixtureCase = fixture.cases[2]
+        let model = try Self.train(fixtureCase, columns: fixture.columns)
+        let xTest = flatten(fixtureCase.xTest)
+        let rows = fixtureCase.xTest.count
+        let serial = try model.predict(x: xTest, rows: rows)
+        let results = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for _ in 0..<8 { group.addTask { try model.predict(x: xTest, rows: rows) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 8 && results.allSatisfy { $0 == serial })
+    }
 }
