@@ -36,4 +36,4 @@ struct GradientBoostingFixture: Decodable {
 }
 
 /// Row-major features with JSON nulls as NaN (XGBoost's missing value).
-func flatten(_ rows: [[Double?]]) -> [Double] { rows.flatMap { $0.map { $0 ?? .nan } } }
+func boostingRowMajor(_ rows: [[Double?]]) -> [Double] { rows.flatMap { $0.map { $0 ?? .nan } } }

@@ -26,9 +26,9 @@ struct GradientBoostingTests {
     }
 
     static func train(_ fixtureCase: GradientBoostingFixture.Case, columns: Int) throws -> GradientBoosting {
-        let validation = fixtureCase.xValid.map { (x: flatten($0), y: fixtureCase.yValid!) }
+        let validation = fixtureCase.xValid.map { (x: boostingRowMajor($0), y: fixtureCase.yValid!) }
         return try GradientBoosting.train(
-            configuration(for: fixtureCase), x: flatten(fixtureCase.x), rows: fixtureCase.x.count, columns: columns,
+            configuration(for: fixtureCase), x: boostingRowMajor(fixtureCase.x), rows: fixtureCase.x.count, columns: columns,
             y: fixtureCase.y, weights: fixtureCase.weights, validation: validation,
             earlyStoppingRounds: fixtureCase.earlyStoppingRounds)
     }
@@ -46,7 +46,7 @@ struct GradientBoostingTests {
         let fixture = try GradientBoostingFixture.load()
         let fixtureCase = try #require(fixture.cases.first { $0.name == name })
         let model = try Self.train(fixtureCase, columns: fixture.columns)
-        let xTest = flatten(fixtureCase.xTest)
+        let xTest = boostingRowMajor(fixtureCase.xTest)
         #expect(model.bestIteration == fixtureCase.bestIteration)
         #expect(model.trainedRounds == fixtureCase.trainedRounds)
         Self.expectClose(try model.predict(x: xTest, rows: fixtureCase.xTest.count), fixtureCase.predict, 1e-6, "\(name) predict")
@@ -59,7 +59,7 @@ struct GradientBoostingTests {
         let fixtureCase = try #require(fixture.cases.first { $0.name == name })
         let model = try Self.train(fixtureCase, columns: fixture.columns)
         let rows = fixtureCase.xTest.count
-        let xTest = flatten(fixtureCase.xTest)
+        let xTest = boostingRowMajor(fixtureCase.xTest)
         let contributions = try model.contributions(x: xTest, rows: rows)
         Self.expectClose(contributions, fixtureCase.contributions, 1e-6, "\(name) contributions")
         // Identity: per row and output, feature contributions plus bias equal the margin.
@@ -90,11 +90,11 @@ struct GradientBoostingTests {
     func seededDeterminism() throws {
         let fixture = try GradientBoostingFixture.load()
         let fixtureCase = fixture.cases[0]
-        let xTest = flatten(fixtureCase.xTest)
+        let xTest = boostingRowMajor(fixtureCase.xTest)
         func predictions(seed: UInt64) throws -> [Double] {
             var configuration = Self.configuration(for: fixtureCase)
             configuration.seed = seed
-            let model = try GradientBoosting.train(configuration, x: flatten(fixtureCase.x), rows: fixtureCase.x.count,
+            let model = try GradientBoosting.train(configuration, x: boostingRowMajor(fixtureCase.x), rows: fixtureCase.x.count,
                                                    columns: fixture.columns, y: fixtureCase.y)
             return try model.predict(x: xTest, rows: fixtureCase.xTest.count)
         }
@@ -114,7 +114,7 @@ struct GradientBoostingTests {
         let loaded = try GradientBoosting.load(from: path)
         #expect(loaded.bestIteration == model.bestIteration)
         #expect(loaded.columns == model.columns && loaded.outputs == model.outputs)
-        let xTest = flatten(fixtureCase.xTest)
+        let xTest = boostingRowMajor(fixtureCase.xTest)
         #expect(try loaded.predict(x: xTest, rows: fixtureCase.xTest.count) == model.predict(x: xTest, rows: fixtureCase.xTest.count))
     }
 
@@ -130,7 +130,7 @@ struct GradientBoostingTests {
             Issue.record("xgboost.json has no swiftModelPredict: run xgboost.py after writing xgboost-swift-model.json")
             return
         }
-        let xTest = flatten(fixtureCase.xTest)
+        let xTest = boostingRowMajor(fixtureCase.xTest)
         Self.expectClose(try model.predict(x: xTest, rows: fixtureCase.xTest.count), pythonPredictions, 1e-6, "swift model in python")
         let reloaded = try GradientBoosting.load(from: committed)
         Self.expectClose(try reloaded.predict(x: xTest, rows: fixtureCase.xTest.count), pythonPredictions, 1e-6, "committed model")
@@ -141,7 +141,7 @@ struct GradientBoostingTests {
         let fixture = try GradientBoostingFixture.load()
         let fixtureCase = fixture.cases[2]
         let model = try Self.train(fixtureCase, columns: fixture.columns)
-        let xTest = flatten(fixtureCase.xTest)
+        let xTest = boostingRowMajor(fixtureCase.xTest)
         let rows = fixtureCase.xTest.count
         let serial = try model.predict(x: xTest, rows: rows)
         let results = try await withThrowingTaskGroup(of: [Double].self) { group in
