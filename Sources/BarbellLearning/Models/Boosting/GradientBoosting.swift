@@ -59,7 +59,7 @@ public final class GradientBoosting: @unchecked Sendable {
             }
             guard stop >= 1 else { throw LearningError(.invalidArgument, "earlyStoppingRounds = \(stop): expected ≥ 1") }
         }
-        let train = try XGBMatrix(rowMajor: x, rows: rows, columns: columns)
+        let train = try XGBMatrix(rowMajor: x, rows: rows, columns: columns, threads: configuration.threads)
         try train.setInfo("label", y)
         if let weights { try train.setInfo("weight", weights) }
         var valid: XGBMatrix?
@@ -70,7 +70,7 @@ public final class GradientBoosting: @unchecked Sendable {
             }
             let validRows = validation.x.count / columns
             try checkData(x: validation.x, rows: validRows, columns: columns, y: validation.y, what: "validation", configuration)
-            valid = try XGBMatrix(rowMajor: validation.x, rows: validRows, columns: columns)
+            valid = try XGBMatrix(rowMajor: validation.x, rows: validRows, columns: columns, threads: configuration.threads)
             try valid!.setInfo("label", validation.y)
         }
 

@@ -11,12 +11,14 @@ func xgbCheck(_ status: Int32, _ call: String) throws(LearningError) {
 final class XGBMatrix {
     let handle: DMatrixHandle
 
-    init(rowMajor x: [Double], rows: Int, columns: Int) throws(LearningError) {
+    /// - Parameter threads: Threads that build the matrix (≤ 0: all cores), as Python's
+    /// `DMatrix(nthread=)`; the result does not depend on it.
+    init(rowMajor x: [Double], rows: Int, columns: Int, threads: Int = 0) throws(LearningError) {
         // XGBoost stores features as float32; converting here is what its Python package does too.
         let floats = x.map { Float($0) }
         var out: DMatrixHandle?
-        try xgbCheck(XGDMatrixCreateFromMat(floats, bst_ulong(rows), bst_ulong(columns), .nan, &out),
-                     "XGDMatrixCreateFromMat")
+        try xgbCheck(XGDMatrixCreateFromMat_omp(floats, bst_ulong(rows), bst_ulong(columns), .nan, &out, Int32(threads)),
+                     "XGDMatrixCreateFromMat_omp")
         guard let out else { throw LearningError(.invalidArgument, "XGBoost returned no DMatrix") }
         handle = out
     }
