@@ -100,6 +100,7 @@ let package = Package(
                 "BarbellQuant",
                 "BarbellRegimes",
                 "BarbellTorch",
+                "BarbellLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -22,8 +22,6 @@ public struct LogisticRegression: LinearModel {
     /// Newton steps the last fit took.
     public private(set) var iterations: Int = 0
 
-    /// The most Newton steps before the fit is reported as not converged.
-    static let maxNewtonSteps = 200
 
     /// A logistic model; throws `invalidArgument` unless `c` is finite and > 0.
     public init(c: Double = 1, fitIntercept: Bool = true) throws {
@@ -52,7 +50,7 @@ public struct LogisticRegression: LinearModel {
         // Design with a trailing column of ones for the intercept; products go through BLAS.
         let a = fitIntercept ? LinearInput.withOnes(x) : x
         let at = a.transposed
-        var beta = [Double](repeating: 0, count: k)
+        let start = [Double](repeating: 0, count: k)
         func objective(_ b: [Double]) throws -> Double {
             let eta = try a.multiplied(by: b)
             var f = 0.0
@@ -65,9 +63,7 @@ public struct LogisticRegression: LinearModel {
             for j in 0..<p { pen += b[j] * b[j] }
             return c * f + 0.5 * pen
         }
-        var f = try objective(beta)
-        var converged = false
-        for step in 1...Self.maxNewtonSteps {
+        let (solution, steps) = try NewtonMinimizer.minimize(from: start, model: "LogisticRegression", objective: objective) { beta in
             let eta = try a.multiplied(by: beta)
             let prob = eta.map { 1 / (1 + exp(-$0)) }
             let g = (0..<n).map { c * s[$0] * (prob[$0] - t[$0]) }
@@ -76,29 +72,10 @@ public struct LogisticRegression: LinearModel {
             for j in 0..<p { grad[j] += beta[j] }
             var hess = try at.multiplied(by: LinearInput.rowsScaled(a, by: h))
             for j in 0..<p { hess[j, j] += 1 }
-            let l: Matrix
-            do { l = try hess.cholesky() } catch {
-                throw LearningError(.invalidArgument, "LogisticRegression: the Hessian is singular at step \(step) (separable data with no penalty on the intercept?)")
-            }
-            let delta = Ridge.choleskySolve(l, grad)
-            // Halve the Newton step until the objective does not rise.
-            var scale = 1.0
-            var next = beta, fNext = f
-            for _ in 0..<60 {
-                next = zip(beta, delta).map { $0 - scale * $1 }
-                fNext = try objective(next)
-                if fNext <= f { break }
-                scale /= 2
-            }
-            let change = delta.reduce(0) { max($0, abs($1)) } * scale
-            beta = next
-            f = fNext
-            iterations = step
-            if change <= 1e-13 * max(1, beta.reduce(0) { max($0, abs($1)) }) { converged = true; break }
+            return (grad, hess)
         }
-        guard converged else {
-            throw LearningError(.notConverged, "LogisticRegression: Newton's method did not converge in \(Self.maxNewtonSteps) steps")
-        }
+        let beta = solution
+        iterations = steps
         classes = labels
         coefficients = Array(beta[0..<p])
         intercept = fitIntercept ? beta[p] : 0

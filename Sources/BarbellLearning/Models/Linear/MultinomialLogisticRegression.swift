@@ -24,8 +24,6 @@ public struct MultinomialLogisticRegression: Sendable {
     /// Newton steps the last fit took.
     public private(set) var iterations: Int = 0
 
-    static let maxNewtonSteps = 200
-
     /// A multinomial model; throws `invalidArgument` unless `c` is finite and > 0.
     public init(c: Double = 1, fitIntercept: Bool = true) throws {
         guard c.isFinite, c > 0 else {
@@ -51,7 +49,7 @@ public struct MultinomialLogisticRegression: Sendable {
         let target = y.map { index[$0]! }
         let a = fitIntercept ? LinearInput.withOnes(x) : x
         let at = a.transposed
-        var theta = [Double](repeating: 0, count: k * q)   // class-major: row `cl` of a k × q matrix
+        let start = [Double](repeating: 0, count: k * q)   // class-major: row `cl` of a k × q matrix
 
         // Class scores η = A Θᵀ (n × k, by BLAS) and their softmax, shifted by each row's max.
         func scores(_ t: [Double]) throws -> Matrix {
@@ -73,10 +71,8 @@ public struct MultinomialLogisticRegression: Sendable {
             return c * f + 0.5 * pen + 0.5 * sumB * sumB
         }
 
-        var f = try objective(theta)
-        var converged = false
         let dim = k * q
-        for step in 1...Self.maxNewtonSteps {
+        let (solution, steps) = try NewtonMinimizer.minimize(from: start, model: "MultinomialLogisticRegression", objective: objective) { theta in
             let eta = try scores(theta)
             let prob: [[Double]] = (0..<n).map { i in
                 let row = eta.row(i)
@@ -107,29 +103,10 @@ public struct MultinomialLogisticRegression: Sendable {
                     }
                 }
             }
-            let l: Matrix
-            do { l = try hess.cholesky() } catch {
-                throw LearningError(.invalidArgument, "MultinomialLogisticRegression: the Hessian is singular at step \(step)")
-            }
-            let delta = Ridge.choleskySolve(l, grad)
-            // Halve the Newton step until the objective does not rise.
-            var scale = 1.0
-            var next = theta, fNext = f
-            for _ in 0..<60 {
-                next = zip(theta, delta).map { $0 - scale * $1 }
-                fNext = try objective(next)
-                if fNext <= f { break }
-                scale /= 2
-            }
-            let change = delta.reduce(0) { max($0, abs($1)) } * scale
-            theta = next
-            f = fNext
-            iterations = step
-            if change <= 1e-13 * max(1, theta.reduce(0) { max($0, abs($1)) }) { converged = true; break }
+            return (grad, hess)
         }
-        guard converged else {
-            throw LearningError(.notConverged, "MultinomialLogisticRegression: Newton's method did not converge in \(Self.maxNewtonSteps) steps")
-        }
+        let theta = solution
+        iterations = steps
         classes = labels
         coefficients = (0..<k).map { Array(theta[($0 * q)..<($0 * q + p)]) }
         intercepts = (0..<k).map { fitIntercept ? theta[$0 * q + p] : 0 }

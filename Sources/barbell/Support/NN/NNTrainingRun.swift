@@ -1,5 +1,6 @@
 import BarbellData
 import BarbellFeatures
+import BarbellLearning
 import BarbellTorch
 import Foundation
 
@@ -16,30 +17,32 @@ struct NNTrainingRun {
     init(series: BarSeries, recipe input: NNRecipe, source: String) throws {
         var recipe = input
         let specs = recipe.data.features ?? NNDataSection.defaultFeatures
-        let computer: FeatureComputer
-        do { computer = try FeatureComputer(try FeatureSet(name: "nn", list: specs)) } catch {
-            throw CommandFailure(message: "data.features: \(error.message)", exitCode: ExitStatus.usage)
+        // The feature engine through the learning pipeline's source, so training here and there
+        // compute features (and the VWAP fallback) the same way.
+        let features: FeatureSetSource
+        do { features = try FeatureSetSource(try FeatureSet(name: "nn", list: specs)) } catch {
+            throw CommandFailure(message: "data.\((error as? LearningError)?.message ?? "\(error)")", exitCode: ExitStatus.usage)
         }
-        let frame: FeatureFrame
-        let input = FeatureInput(series)
-        do { frame = try computer.compute(input[.vwap] == nil ? input.withTypicalPriceVWAP() : input) } catch {
-            throw CommandFailure(message: "\(source): \(error.message)")
+        let columns: [[Double]]
+        do { columns = try features.columns(for: series) } catch {
+            throw CommandFailure(message: "\(source): \((error as? LearningError)?.message ?? "\(error)")")
         }
-        recipe.model.features = frame.names.count
+        let names = features.featureNames
+        recipe.model.features = names.count
         if recipe.model.architecture == .marketTransformer {
             func column(_ given: String?, _ fallbacks: [String], _ field: String) throws -> Int {
                 // A feature matches by its full spec or by its name alone (VOL_YZ for VOL_YZ(window=20,...)).
                 let wanted = given.map { [$0] } ?? fallbacks
                 let base = { (name: String) in String(name.prefix { $0 != "(" }) }
-                guard let j = wanted.lazy.compactMap({ w in frame.names.firstIndex { $0 == w || base($0) == w } }).first else {
-                    throw CommandFailure(message: "data.\(field): none of \(wanted) is among the features \(frame.names)", exitCode: ExitStatus.usage)
+                guard let j = wanted.lazy.compactMap({ w in names.firstIndex { $0 == w || base($0) == w } }).first else {
+                    throw CommandFailure(message: "data.\(field): none of \(wanted) is among the features \(names)", exitCode: ExitStatus.usage)
                 }
                 return j
             }
             recipe.model.volumeFeature = try column(recipe.data.volumeFeature, ["VMA5", "VSTD20"], "volumeFeature")
             recipe.model.volatilityFeature = try column(recipe.data.volatilityFeature, ["VOL_YZ", "NATR"], "volatilityFeature")
         }
-        windows = try NNWindows(series: series, names: frame.names, columns: frame.columns.map(Array.init), data: recipe.data, task: recipe.model.task, source: source)
+        windows = try NNWindows(series: series, names: names, columns: columns, data: recipe.data, task: recipe.model.task, source: source)
         do { try recipe.model.validate() } catch let error as TorchError {
             throw CommandFailure(message: error.message, exitCode: ExitStatus.usage)
         }

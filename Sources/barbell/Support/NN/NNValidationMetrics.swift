@@ -1,3 +1,4 @@
+import BarbellLearning
 import BarbellTorch
 import Foundation
 
@@ -26,9 +27,9 @@ struct NNValidationMetrics: Codable, Sendable {
         switch task {
         case .regression:
             let first = (0..<rows).map { p[$0 * width] }
-            informationCoefficient = Self.pearson(first, windows.validationReturns)
-            let called = zip(first, windows.validationReturns).filter { $0.1 != 0 }
-            hitRate = called.isEmpty ? nil : Double(called.filter { ($0.0 > 0) == ($0.1 > 0) }.count) / Double(called.count)
+            // Undefined (nil) for a constant prediction or fewer than 2 windows, not an error.
+            informationCoefficient = try? InformationCoefficient.pearson(prediction: first, realised: windows.validationReturns)
+            hitRate = (try? HitRate(prediction: first, realised: windows.validationReturns))?.rate
         case .classification:
             let labels = validation.targets.toArray()
             var correct = 0
@@ -46,15 +47,6 @@ struct NNValidationMetrics: Codable, Sendable {
             }
             coverage = result
         }
-    }
-
-    static func pearson(_ a: [Double], _ b: [Double]) -> Double? {
-        let n = Double(a.count)
-        guard a.count >= 3 else { return nil }
-        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-        var sab = 0.0, saa = 0.0, sbb = 0.0
-        for (x, y) in zip(a, b) { sab += (x - ma) * (y - mb); saa += (x - ma) * (x - ma); sbb += (y - mb) * (y - mb) }
-        return saa > 0 && sbb > 0 ? sab / (saa * sbb).squareRoot() : nil
     }
 
     /// One line for people.
