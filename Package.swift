@@ -87,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "BarbellLearning",
-            dependencies: ["BarbellData", "BarbellFeatures", "BarbellQuant", "BarbellRegimes", "BarbellTorch", "CXGBoost"]
+            dependencies: ["BarbellData", "BarbellStore", "BarbellFeatures", "BarbellQuant", "BarbellRegimes", "BarbellTorch", "CXGBoost"]
         ),
 
         // MARK: Executables
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "BarbellQuantTests", dependencies: ["BarbellQuant", "BarbellData"]),
         .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
-        .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant", "BarbellFeatures"]),
+        .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant", "BarbellFeatures", "BarbellStore", "BarbellRegimes", "BarbellTorch"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
     swiftLanguageModes: [.v6],
