@@ -87,7 +87,8 @@ let package = Package(
         ),
         .target(
             name: "BarbellLearning",
-            dependencies: ["BarbellData", "BarbellStore", "BarbellFeatures", "BarbellQuant", "BarbellRegimes", "BarbellTorch", "CXGBoost"]
+            dependencies: ["BarbellData", "BarbellStore", "BarbellFeatures", "BarbellQuant", "BarbellRegimes", "BarbellTorch", "CXGBoost",
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: Executables

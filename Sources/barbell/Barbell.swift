@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarbellData
+import BarbellLearning
 import BarbellQuant
 import BarbellTorch
 import Foundation
@@ -35,6 +36,11 @@ struct Barbell: AsyncParsableCommand {
             // A model that cannot be built or run on this data (shapes, weights files, settings).
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.dataError)
+        } catch let error as LearningError {
+            // A configuration field out of its domain is a usage error; anything the data or a
+            // model did (too few rows, non-finite values, leakage, no convergence) is exit 2.
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(error.code == .invalidArgument ? ExitStatus.usage : ExitStatus.dataError)
         } catch let error as CommandFailure {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(error.exitCode)

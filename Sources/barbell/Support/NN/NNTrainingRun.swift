@@ -9,7 +9,7 @@ import Foundation
 struct NNTrainingRun {
     let recipe: NNRecipe
     let windows: NNWindows
-    let model: any Predictor
+    let model: any BarbellTorch.Predictor
     let trainer: Trainer
 
     /// Computes the recipe's features on `series`, cuts the windows and builds the model (the

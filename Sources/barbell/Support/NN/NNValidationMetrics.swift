@@ -17,7 +17,7 @@ struct NNValidationMetrics: Codable, Sendable {
     var coverage: [String: Double]?
 
     /// Scores `model` (switched to eval mode) on `windows`' validation samples.
-    init(model: any Predictor, windows: NNWindows, task: PredictionTask) throws {
+    init(model: any BarbellTorch.Predictor, windows: NNWindows, task: PredictionTask) throws {
         guard let inputs = windows.validationInputs, let validation = windows.validation else { return }
         model.eval()
         let output = try Torch.withNoGrad { try model.forward(inputs) }

@@ -1,0 +1,107 @@
+import BarbellData
+import BarbellFeatures
+import Foundation
+
+/// Runs a walk-forward experiment: builds the dataset (features + labels, no look-ahead), lays
+/// out the folds on the shared calendar (purged, every split checked by ``LeakageGuard``), fits the
+/// model on each fold's training rows, predicts its test rows and scores them out of sample.
+public struct ExperimentRunner: Sendable {
+    public let configuration: ExperimentConfiguration
+    public let registry: ModelRegistry
+    /// The configuration file's folder, for relative data and feature-set paths.
+    public let base: String?
+
+    public init(_ configuration: ExperimentConfiguration, registry: ModelRegistry = .standard, base: String? = nil) {
+        self.configuration = configuration
+        self.registry = registry
+        self.base = base
+    }
+
+    /// Progress: the fold just finished (1-based) out of the total.
+    public typealias Progress = @Sendable (_ finished: Int, _ total: Int, _ fold: FoldResult) -> Void
+
+    /// Loads the configured data and runs.
+    public func run(shuffledLabels: Bool = false, progress: Progress? = nil) throws -> ExperimentResult {
+        try run(panel: configuration.data.loadPanel(relativeTo: base), shuffledLabels: shuffledLabels, progress: progress)
+    }
+
+    /// Runs on `panel`.
+    /// - Parameter shuffledLabels: the chance control: every fold's training (and validation)
+    ///   labels are permuted among themselves with the seed before fitting, while the test rows
+    ///   are scored against their true labels, so any skill the run reports is an artefact.
+    public func run(panel: [BarSeries], shuffledLabels: Bool = false, progress: Progress? = nil) throws -> ExperimentResult {
+        let clock = ContinuousClock.now
+        let featureSet = try configuration.features.featureSet(name: configuration.name, relativeTo: base)
+        let featureSetHash: String
+        do { featureSetHash = try featureSet.contentHash() } catch { throw LearningError(.invalidArgument, "features: \(error.message)") }
+        let label = try configuration.label.definition()
+        let learner = try registry.learner(configuration.model)
+        let dataset = try DatasetBuilder(featureSet: featureSet, label: label).build(panel: panel)
+        let folds = try configuration.validation.folds(for: dataset)
+
+        var results: [FoldResult] = []
+        var predictions: [OutOfSamplePrediction] = []
+        var final: (model: any TrainedModel, fold: ExperimentFold)?
+        for fold in folds {
+            let start = ContinuousClock.now
+            let seed = configuration.seed &+ UInt64(fold.index)
+            let training = shuffledLabels ? dataset.shufflingLabels(of: fold.train + fold.validation, seed: seed) : dataset
+            let model = try learner.fit(FitRequest(dataset: training, train: fold.train, validation: fold.validation, seed: seed))
+            let scores = try model.predict(dataset.inputs, rows: fold.test)
+            if let bad = scores.firstIndex(where: { !$0.isFinite }) {
+                throw LearningError(.nonFinite, "fold \(fold.index): the model predicted \(scores[bad]) for row \(fold.test[bad])")
+            }
+            let metrics = try ExperimentMetrics.compute(dataset: dataset, rows: fold.test, scores: scores)
+            let result = FoldResult(
+                fold: fold.index, trainRows: fold.train.count, validationRows: fold.validation.count, testRows: fold.test.count,
+                testStart: dataset.calendar[fold.testBars.lowerBound], testEnd: dataset.calendar[fold.testBars.upperBound - 1],
+                metrics: metrics, seconds: (ContinuousClock.now - start).seconds)
+            results.append(result)
+            for (row, score) in zip(fold.test, scores) {
+                predictions.append(OutOfSamplePrediction(
+                    row: row, symbol: dataset.symbols[dataset.symbolIndex[row]], timestamp: dataset.calendar[dataset.time[row]],
+                    fold: fold.index, score: score, label: dataset.labels[row]))
+            }
+            final = (model, fold)
+            progress?(results.count, folds.count, result)
+        }
+        var aggregate = try ExperimentMetrics.compute(dataset: dataset, rows: predictions.map(\.row), scores: predictions.map(\.score))
+        if aggregate.icir == nil, results.count >= 2 {
+            // Time-series ICs: the ICIR is the mean over the standard deviation of the fold ICs.
+            aggregate.icir = try ICSummary(ics: results.map(\.metrics.ic)).icir
+            aggregate.rankICIR = try ICSummary(ics: results.map(\.metrics.rankIC)).icir
+        }
+        let last = final!
+        let trainRows = last.fold.train + last.fold.validation
+        return ExperimentResult(
+            configuration: configuration, label: label, featureSet: featureSet, featureNames: dataset.featureNames, dataHash: PanelHash.sha256(panel),
+            featureSetHash: featureSetHash, configurationHash: configuration.contentHash, folds: results,
+            aggregate: aggregate, predictions: predictions, shuffledLabels: shuffledLabels,
+            seconds: (ContinuousClock.now - clock).seconds, finalModel: last.model,
+            finalTrainingStart: dataset.calendar[trainRows.map { dataset.time[$0] }.min()!],
+            finalTrainingEnd: dataset.calendar[trainRows.map { dataset.time[$0] }.max()!],
+            finalTrainingRows: trainRows.count)
+    }
+}
+
+extension SupervisedDataset {
+    /// A copy whose labels at `rows` are permuted among those rows (seeded Fisher–Yates).
+    func shufflingLabels(of rows: [Int], seed: UInt64) -> SupervisedDataset {
+        var generator = SplitMix64(seed: seed ^ 0x5348_5546_464C_4544)
+        var values = rows.map { labels[$0] }
+        if values.count > 1 {
+            for i in stride(from: values.count - 1, to: 0, by: -1) {
+                let j = Int(generator.next() % UInt64(i + 1))
+                values.swapAt(i, j)
+            }
+        }
+        var shuffled = labels
+        for (row, value) in zip(rows, values) { shuffled[row] = value }
+        return SupervisedDataset(featureNames: featureNames, symbols: symbols, calendar: calendar, symbolIndex: symbolIndex,
+                                 time: time, features: features, labels: shuffled, spans: spans, skippedWarmUp: skippedWarmUp)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
