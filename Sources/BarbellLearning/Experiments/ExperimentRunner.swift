@@ -30,7 +30,16 @@ public struct ExperimentRunner: Sendable {
     ///   labels are permuted among themselves with the seed before fitting, while the test rows
     ///   are scored against their true labels, so any skill the run reports is an artefact.
     public func run(panel: [BarSeries], shuffledLabels: Bool = false, progress: Progress? = nil) throws -> ExperimentResult {
-        let clock = ContinuousClock.now
+        var experiment = try prepare(panel: panel, shuffledLabels: shuffledLabels)
+        while let fold = try experiment.runNextFold() {
+            progress?(experiment.finished.count, experiment.folds.count, fold)
+        }
+        return try experiment.result()
+    }
+
+    /// Builds the dataset and folds without fitting anything, for callers that run the folds one
+    /// by one (a tuning trial reports each fold's score and may stop early).
+    public func prepare(panel: [BarSeries], shuffledLabels: Bool = false) throws -> PreparedExperiment {
         let featureSet = try configuration.features.featureSet(name: configuration.name, relativeTo: base)
         let featureSetHash: String
         do { featureSetHash = try featureSet.contentHash() } catch { throw LearningError(.invalidArgument, "features: \(error.message)") }
@@ -38,48 +47,86 @@ public struct ExperimentRunner: Sendable {
         let learner = try registry.learner(configuration.model)
         let dataset = try DatasetBuilder(featureSet: featureSet, label: label).build(panel: panel)
         let folds = try configuration.validation.folds(for: dataset)
+        return PreparedExperiment(configuration: configuration, label: label, featureSet: featureSet, featureSetHash: featureSetHash,
+                                  dataHash: PanelHash.sha256(panel), learner: learner, dataset: dataset, folds: folds,
+                                  shuffledLabels: shuffledLabels)
+    }
+}
 
-        var results: [FoldResult] = []
-        var predictions: [OutOfSamplePrediction] = []
-        var final: (model: any TrainedModel, fold: ExperimentFold)?
-        for fold in folds {
-            let start = ContinuousClock.now
-            let seed = configuration.seed &+ UInt64(fold.index)
-            let training = shuffledLabels ? dataset.shufflingLabels(of: fold.train + fold.validation, seed: seed) : dataset
-            let model = try learner.fit(FitRequest(dataset: training, train: fold.train, validation: fold.validation, seed: seed))
-            let scores = try model.predict(dataset.inputs, rows: fold.test)
-            if let bad = scores.firstIndex(where: { !$0.isFinite }) {
-                throw LearningError(.nonFinite, "fold \(fold.index): the model predicted \(scores[bad]) for row \(fold.test[bad])")
-            }
-            let metrics = try ExperimentMetrics.compute(dataset: dataset, rows: fold.test, scores: scores)
-            let result = FoldResult(
-                fold: fold.index, trainRows: fold.train.count, validationRows: fold.validation.count, testRows: fold.test.count,
-                testStart: dataset.calendar[fold.testBars.lowerBound], testEnd: dataset.calendar[fold.testBars.upperBound - 1],
-                metrics: metrics, seconds: (ContinuousClock.now - start).seconds)
-            results.append(result)
-            for (row, score) in zip(fold.test, scores) {
-                predictions.append(OutOfSamplePrediction(
-                    row: row, symbol: dataset.symbols[dataset.symbolIndex[row]], timestamp: dataset.calendar[dataset.time[row]],
-                    fold: fold.index, score: score, label: dataset.labels[row]))
-            }
-            final = (model, fold)
-            progress?(results.count, folds.count, result)
+/// An experiment whose dataset and folds are built, run one fold at a time.
+public struct PreparedExperiment: Sendable {
+    public let configuration: ExperimentConfiguration
+    public let label: LabelDefinition
+    public let featureSet: FeatureSet
+    public let featureSetHash: String
+    public let dataHash: String
+    public let learner: any Learner
+    public let dataset: SupervisedDataset
+    public let folds: [ExperimentFold]
+    public let shuffledLabels: Bool
+    /// The folds run so far.
+    public private(set) var finished: [FoldResult] = []
+    private var predictions: [OutOfSamplePrediction] = []
+    private var final: (model: any TrainedModel, fold: ExperimentFold)?
+    private let started = ContinuousClock.now
+
+    init(configuration: ExperimentConfiguration, label: LabelDefinition, featureSet: FeatureSet, featureSetHash: String,
+         dataHash: String, learner: any Learner, dataset: SupervisedDataset, folds: [ExperimentFold], shuffledLabels: Bool) {
+        self.configuration = configuration
+        self.label = label
+        self.featureSet = featureSet
+        self.featureSetHash = featureSetHash
+        self.dataHash = dataHash
+        self.learner = learner
+        self.dataset = dataset
+        self.folds = folds
+        self.shuffledLabels = shuffledLabels
+    }
+
+    /// Fits and scores the next fold; `nil` when every fold has run.
+    public mutating func runNextFold() throws -> FoldResult? {
+        guard finished.count < folds.count else { return nil }
+        let fold = folds[finished.count]
+        let start = ContinuousClock.now
+        let seed = configuration.seed &+ UInt64(fold.index)
+        let training = shuffledLabels ? dataset.shufflingLabels(of: fold.train + fold.validation, seed: seed) : dataset
+        let model = try learner.fit(FitRequest(dataset: training, train: fold.train, validation: fold.validation, seed: seed))
+        let scores = try model.predict(dataset.inputs, rows: fold.test)
+        if let bad = scores.firstIndex(where: { !$0.isFinite }) {
+            throw LearningError(.nonFinite, "fold \(fold.index): the model predicted \(scores[bad]) for row \(fold.test[bad])")
         }
+        let metrics = try ExperimentMetrics.compute(dataset: dataset, rows: fold.test, scores: scores)
+        let result = FoldResult(
+            fold: fold.index, trainRows: fold.train.count, validationRows: fold.validation.count, testRows: fold.test.count,
+            testStart: dataset.calendar[fold.testBars.lowerBound], testEnd: dataset.calendar[fold.testBars.upperBound - 1],
+            metrics: metrics, seconds: (ContinuousClock.now - start).seconds)
+        finished.append(result)
+        for (row, score) in zip(fold.test, scores) {
+            predictions.append(OutOfSamplePrediction(
+                row: row, symbol: dataset.symbols[dataset.symbolIndex[row]], timestamp: dataset.calendar[dataset.time[row]],
+                fold: fold.index, score: score, label: dataset.labels[row]))
+        }
+        final = (model, fold)
+        return result
+    }
+
+    /// The result over the folds run so far (all of them after ``runNextFold()`` returned nil).
+    public func result() throws -> ExperimentResult {
+        guard let last = final else { throw LearningError(.insufficientData, "experiment \(configuration.name): no fold has run") }
         var aggregate = try ExperimentMetrics.compute(dataset: dataset, rows: predictions.map(\.row), scores: predictions.map(\.score))
-        if aggregate.icir == nil, results.count >= 2 {
+        if aggregate.icir == nil, finished.count >= 2 {
             // Time-series ICs: the ICIR is the mean over the standard deviation of the fold ICs.
-            aggregate.icir = try ICSummary(ics: results.map(\.metrics.ic)).icir
-            aggregate.rankICIR = try ICSummary(ics: results.map(\.metrics.rankIC)).icir
+            aggregate.icir = try ICSummary(ics: finished.map(\.metrics.ic)).icir
+            aggregate.rankICIR = try ICSummary(ics: finished.map(\.metrics.rankIC)).icir
         }
-        let last = final!
         let trainRows = last.fold.train + last.fold.validation
+        let times = trainRows.map { dataset.time[$0] }
         return ExperimentResult(
-            configuration: configuration, label: label, featureSet: featureSet, featureNames: dataset.featureNames, dataHash: PanelHash.sha256(panel),
-            featureSetHash: featureSetHash, configurationHash: configuration.contentHash, folds: results,
+            configuration: configuration, label: label, featureSet: featureSet, featureNames: dataset.featureNames, dataHash: dataHash,
+            featureSetHash: featureSetHash, configurationHash: configuration.contentHash, folds: finished,
             aggregate: aggregate, predictions: predictions, shuffledLabels: shuffledLabels,
-            seconds: (ContinuousClock.now - clock).seconds, finalModel: last.model,
-            finalTrainingStart: dataset.calendar[trainRows.map { dataset.time[$0] }.min()!],
-            finalTrainingEnd: dataset.calendar[trainRows.map { dataset.time[$0] }.max()!],
+            seconds: (ContinuousClock.now - started).seconds, finalModel: last.model,
+            finalTrainingStart: dataset.calendar[times.min()!], finalTrainingEnd: dataset.calendar[times.max()!],
             finalTrainingRows: trainRows.count)
     }
 }
