@@ -1,0 +1,22 @@
+/// Per-row attention of a sequence model over its input window: for each requested row, one
+/// weight per step of the lookback, oldest step first, summing to 1 (up to float32 rounding).
+public struct AttentionMap: Sendable, Equatable, Codable {
+    /// Steps per window.
+    public let lookback: Int
+    /// The rows the weights belong to, in request order.
+    public let rows: [Int]
+    /// Per row: `lookback` weights, oldest → newest.
+    public let weights: [[Double]]
+
+    public init(lookback: Int, rows: [Int], weights: [[Double]]) {
+        self.lookback = lookback
+        self.rows = rows
+        self.weights = weights
+    }
+}
+
+/// A trained model that can say where in its input window it looked.
+public protocol AttentionReporting {
+    /// The attention of each of `rows` (each needs a full window, as for prediction).
+    func attention(_ inputs: FeatureMatrix, rows: [Int]) throws -> AttentionMap
+}
