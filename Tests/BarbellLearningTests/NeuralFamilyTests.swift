@@ -237,4 +237,36 @@ struct NeuralFamilyTests {
                                        sampleWeights: [Double](repeating: 1, count: data.count)))
         }
     }
+
+    @Test("early stopping keeps the best validation epoch's weights; without validation rows every epoch runs")
+    func earlyStopping() throws {
+        let data = try Self.panel(steps: 120)
+        let (train, validation, _) = Self.split(data)
+        // A rate high enough that validation loss rises again within the epochs.
+        let configuration = Self.configuration("gru", ["epochs": .int(25), "patience": .int(2), "learningRate": .double(0.05)])
+        let learner = try ModelRegistry.standard.learner(configuration)
+        let model = try #require(try learner.fit(FitRequest(dataset: data, train: train, validation: validation, seed: 2)) as? TrainedNeural)
+        let history = try #require(model.history)
+        let losses = history.epochs.compactMap(\.validationLoss)
+        #expect(losses.count == history.epochs.count)
+        let best = try #require(losses.indices.min { losses[$0] < losses[$1] })
+        #expect(history.restoredEpoch == best)
+        #expect(history.stoppedEarly && best < losses.count - 1, "\(losses)")  // the best is not simply the last
+        // The kept weights score the validation rows at the best epoch's loss (MSE in target-scale units).
+        let scale = model.state.targetScale
+        let p = try model.predict(data.inputs, rows: validation)
+        let mse = zip(p, validation.map { data.labels[$0] }).reduce(0) { $0 + ($1.0 / scale - $1.1 / scale) * ($1.0 / scale - $1.1 / scale) }
+            / Double(validation.count)
+        #expect(Swift.abs(mse - losses[best]) < 1e-4 * max(1, losses[best]), "MSE \(mse) vs best \(losses[best]) of \(losses)")
+
+        let all = try #require(try learner.fit(FitRequest(dataset: data, train: train, seed: 2)) as? TrainedNeural)
+        #expect(all.history?.epochs.count == 25 && all.history?.restoredEpoch == nil)
+    }
+
+    @Test("a row outside the inputs is an error, not a crash")
+    func rowOutOfRange() throws {
+        let data = try Self.panel(steps: 40)
+        let model = try Self.fit(Self.configuration("cnn", ["epochs": .int(1)]), data)
+        #expect(throws: LearningError.self) { try model.predict(data.inputs, rows: [data.count]) }
+    }
 }

@@ -6,6 +6,9 @@ import BarbellTorch
 enum NeuralInputs {
     /// The windows of `rows`, or an error naming the first row without enough history.
     static func windows(_ inputs: FeatureMatrix, rows: [Int], lookback: Int, model: String) throws(LearningError) -> [[Int]] {
+        if let bad = rows.first(where: { !(0..<inputs.count).contains($0) }) {
+            throw LearningError(.invalidArgument, "model \(model): row \(bad) is outside the \(inputs.count) input rows")
+        }
         var out = [[Int]]()
         out.reserveCapacity(rows.count)
         for (r, window) in zip(rows, inputs.windows(rows, length: lookback)) {

@@ -57,13 +57,15 @@ struct NeuralLearner: Learner {
         let validationData = try validationTargets.map { y in
             try TrainingData(inputs: try NeuralInputs.tensor(inputs, windows: validation.windows[...], scaling: scaling), targets: y)
         }
+        let history: TrainingHistory
         do {
-            try trainer.fit(trainData, validation: validationData)
+            history = try trainer.fit(trainData, validation: validationData)
         } catch let error as TrainingError {
             throw LearningError(.nonFinite, "model \(type): \(error)")
         }
         let state = NeuralState(featureNames: data.featureNames, lookback: lookback, scaling: scaling, targetScale: targetScale,
                                 classes: classes, model: model)
-        return TrainedNeural(configuration: configuration, state: state, model: predictor, batchSize: settings.batchSize ?? 256)
+        return TrainedNeural(configuration: configuration, state: state, model: predictor, batchSize: settings.batchSize ?? 256,
+                            history: history)
     }
 }

@@ -11,13 +11,16 @@ final class TrainedNeural: TrainedModel, @unchecked Sendable {
     let state: NeuralState
     let model: any Predictor
     let batchSize: Int
+    /// The epochs of the fit (losses, the restored best epoch); nil for a restored model.
+    let history: TrainingHistory?
     let lock = NSLock()
 
-    init(configuration: ModelConfiguration, state: NeuralState, model: any Predictor, batchSize: Int) {
+    init(configuration: ModelConfiguration, state: NeuralState, model: any Predictor, batchSize: Int, history: TrainingHistory? = nil) {
         self.configuration = configuration
         self.state = state
         self.model = model
         self.batchSize = max(1, batchSize)
+        self.history = history
     }
 
     var window: Int { state.lookback }
