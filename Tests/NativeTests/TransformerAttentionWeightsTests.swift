@@ -2,9 +2,10 @@ import BarbellTorch
 import Foundation
 import Testing
 
-/// The last-position attention weights of the Transformer-style zoo models: a distribution over
-/// the steps, uniform when every query is zero (all scores equal), the market bias steering it
-/// to the high-volume step, and multi-scale weights confined to the longest scale's steps.
+/// The last-position attention weights of the Transformer-style zoo models: PyTorch's weights on
+/// the zoo fixtures' state dicts (Tests/Fixtures/torch/attention.py), a distribution over the
+/// steps, uniform when every query is zero (all scores equal), the market bias steering it to the
+/// high-volume step, and multi-scale weights confined to the longest scale's steps.
 @Suite("Transformer attention weights")
 struct TransformerAttentionWeightsTests {
     static func model(_ a: SequenceModelConfiguration.Architecture) throws -> any Predictor {
@@ -17,6 +18,31 @@ struct TransformerAttentionWeightsTests {
     static func rows(_ w: Tensor) -> [[Double]] {
         let v = w.toArray(), steps = w.shape[1]
         return (0..<w.shape[0]).map { Array(v[($0 * steps)..<(($0 + 1) * steps)]) }
+    }
+
+    struct Fixture: Decodable {
+        struct Case: Decodable { let input: [Double]; let weights: [Double] }
+        let cases: [String: Case]
+    }
+
+    @Test("PyTorch's attention weights on the zoo fixtures' weights and inputs",
+          arguments: [SequenceModelConfiguration.Architecture.transformer, .marketTransformer, .multiScaleAttention])
+    func parity(_ a: SequenceModelConfiguration.Architecture) throws {
+        let data = try Data(contentsOf: ZooTests.directory.appendingPathComponent("attention.json"))
+        let fixture = try #require(try JSONDecoder().decode(Fixture.self, from: data).cases[a.rawValue])
+        let m = try Self.model(a)
+        try m.load(from: ZooTests.directory.appendingPathComponent("zoo_\(a.rawValue).pt").path)
+        m.eval()
+        let x = try Tensor(fixture.input, shape: [4, 7, 3])
+        let w: Tensor = switch m {
+        case let t as TransformerPredictor: try t.attentionWeights(x)
+        case let t as MarketTransformerPredictor: try t.attentionWeights(x)
+        case let t as MultiScaleAttentionPredictor: try t.attentionWeights(x)
+        default: throw TorchError(code: .invalidArgument, message: "not an attention model")
+        }
+        #expect(w.shape == [4, 7])
+        let got = w.toArray()
+        #expect(zip(got, fixture.weights).allSatisfy { Swift.abs($0 - $1) < 1e-10 }, "\(got) vs \(fixture.weights)")
     }
 
     @Test("every model's rows are non-negative, sum to one and have one weight per step",
