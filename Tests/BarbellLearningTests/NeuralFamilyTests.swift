@@ -177,7 +177,9 @@ struct NeuralFamilyTests {
         })
         let model = try Self.fit(configuration, data)
         let rows = Self.split(data).test
-        let map = try #require(model as? any AttentionReporting).attention(data.inputs, rows: rows)
+        let reporting = try #require(model as? any AttentionReporting)
+        #expect(reporting.reportsAttention)
+        let map = try reporting.attention(data.inputs, rows: rows)
         #expect(map.lookback == 6 && map.rows == rows && map.weights.count == rows.count)
         for row in map.weights {
             #expect(row.count == 6)
@@ -192,9 +194,9 @@ struct NeuralFamilyTests {
     func noAttention() throws {
         let data = try Self.panel(steps: 40)
         let model = try Self.fit(Self.configuration("lstm", ["epochs": .int(1)]), data)
-        #expect(throws: LearningError.self) {
-            try #require(model as? any AttentionReporting).attention(data.inputs, rows: [data.count - 1])
-        }
+        let reporting = try #require(model as? any AttentionReporting)
+        #expect(!reporting.reportsAttention)
+        #expect(throws: LearningError.self) { try reporting.attention(data.inputs, rows: [data.count - 1]) }
     }
 
     @Test("windows never cross symbols: other symbols' rows do not move a prediction; short history is an error")

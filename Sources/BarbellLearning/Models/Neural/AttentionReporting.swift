@@ -17,6 +17,9 @@ public struct AttentionMap: Sendable, Equatable, Codable {
 
 /// A trained model that can say where in its input window it looked.
 public protocol AttentionReporting {
+    /// Whether ``attention(_:rows:)`` has weights to give (a neural model of an architecture
+    /// without attention conforms but reports none).
+    var reportsAttention: Bool { get }
     /// The attention of each of `rows` (each needs a full window, as for prediction).
     func attention(_ inputs: FeatureMatrix, rows: [Int]) throws -> AttentionMap
 }

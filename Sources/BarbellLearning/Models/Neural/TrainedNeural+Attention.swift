@@ -12,6 +12,8 @@ extension TrainedNeural: AttentionReporting {
     static let attentive: [SequenceModelConfiguration.Architecture] =
         [.transformer, .marketTransformer, .biLSTMAttention, .attentionGRU, .multiScaleAttention]
 
+    var reportsAttention: Bool { Self.attentive.contains(state.model.architecture) }
+
     func attention(_ inputs: FeatureMatrix, rows: [Int]) throws -> AttentionMap {
         let weights: (Tensor) throws -> Tensor
         switch model {
