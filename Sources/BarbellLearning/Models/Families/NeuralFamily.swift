@@ -11,6 +11,13 @@ import Foundation
 /// scores with ``LabelClasses/scores(probabilities:)``. Weights: `model.pt` (a torch state dict,
 /// loadable with `torch.load`) and `neural.json` (``NeuralState``).
 ///
+/// Fields and defaults: `task` (regression), `hidden` (64), `layers` (1), `dropout` (0.1), `heads`
+/// (4), `kernelSize` (3), `scales` ([5, 20, 60], those longer than the lookback left out), `head`
+/// (linear | multi-horizon), `volumeFeature` / `volatilityFeature` (feature names, required by
+/// market-transformer), `lookback` (20), `epochs` (10), `batchSize` (256, also the prediction
+/// batch), `learningRate` (0.001), `weightDecay` (0, AdamW), `patience` (3, with validation rows
+/// only), `gradientClip` (1). Sample weights are refused: the trainer's losses are unweighted.
+///
 /// ```yaml
 /// model: {type: lstm, hidden: 32, layers: 1, dropout: 0.1, lookback: 20, epochs: 10, batchSize: 256,
 ///         learningRate: 0.001, weightDecay: 0.0, patience: 3}
