@@ -73,12 +73,19 @@ public final class TransformerEncoderLayer: Module {
     ///     (PyTorch's `src_key_padding_mask`).
     /// - Throws: ``TorchError`` naming expected and actual shapes.
     public func callAsFunction(_ input: Tensor, mask: Tensor? = nil, keyPaddingMask: Tensor? = nil) throws -> Tensor {
-        let attended = try selfAttn(
-            query: input, key: input, value: input, attentionMask: mask, keyPaddingMask: keyPaddingMask
-        ).output
-        let x = try norm1(input + dropout1(attended))
+        try encode(input, mask: mask, keyPaddingMask: keyPaddingMask).output
+    }
+
+    /// Encodes `input` as ``callAsFunction(_:mask:keyPaddingMask:)`` does, also returning the
+    /// self-attention weights averaged over heads, `[batch, sequence, sequence]` (batch-first):
+    /// what attention explanations read, at the cost of no second forward pass.
+    ///
+    /// - Throws: ``TorchError`` naming expected and actual shapes.
+    public func encode(_ input: Tensor, mask: Tensor? = nil, keyPaddingMask: Tensor? = nil) throws -> (output: Tensor, weights: Tensor) {
+        let attended = try selfAttn(query: input, key: input, value: input, attentionMask: mask, keyPaddingMask: keyPaddingMask)
+        let x = try norm1(input + dropout1(attended.output))
         let hidden = try dropout(Self.relu(linear1(x)))
-        return try norm2(x + dropout2(linear2(hidden)))
+        return (try norm2(x + dropout2(linear2(hidden))), attended.weights)
     }
 
     static func relu(_ input: Tensor) throws -> Tensor {
