@@ -19,12 +19,12 @@ struct ExperimentStoreTests {
         do {
             try await body(store)
         } catch {
+            if let pg = store as? PostgresExperimentStore { try? await pg.dropSchema() }
             try? await store.close()
-            if kind == .postgres, let pg = store as? PostgresExperimentStore { try? await pg.dropSchema() }
             await cleanup()
             throw error
         }
-        if kind == .postgres, let pg = store as? PostgresExperimentStore { try? await pg.dropSchema() }
+        if let pg = store as? PostgresExperimentStore { try? await pg.dropSchema() }
         try? await store.close()
         await cleanup()
     }

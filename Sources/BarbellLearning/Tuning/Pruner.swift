@@ -67,13 +67,13 @@ public struct MedianPruner: Pruner {
         guard let best = direction == .maximize ? values.max() : values.min() else { return true }
         let atStep = complete.compactMap { $0.intermediate[step] }
         guard atStep.count >= minTrials else { return false }
-        let threshold = Self.percentile(atStep, direction == .maximize ? 100 - percentile : percentile)
+        let threshold = Self.nanPercentile(atStep, direction == .maximize ? 100 - percentile : percentile)
         guard !threshold.isNaN else { return false }
         return direction == .maximize ? best < threshold : best > threshold
     }
 
     /// numpy's `nanpercentile` with linear interpolation.
-    static func percentile(_ values: [Double], _ q: Double) -> Double {
+    static func nanPercentile(_ values: [Double], _ q: Double) -> Double {
         let sorted = values.filter { !$0.isNaN }.sorted()
         guard !sorted.isEmpty else { return .nan }
         let position = q / 100 * Double(sorted.count - 1)

@@ -54,10 +54,10 @@ public final class Study: Sendable {
         var done: [TrialRecord] = []
         for _ in 0..<trials {
             guard let context = try await reserve(worker: worker) else { break }
-            let state: TrialState, value: Double?
+            var state = TrialState.failed, value: Double? = nil
             do {
                 let result = try await objective(context)
-                if result.isNaN { (state, value) = (.failed, nil) } else { (state, value) = (.complete, result) }
+                if !result.isNaN { state = .complete; value = result }
             } catch is TrialPruned {
                 state = .pruned
                 value = context.lastReported
@@ -65,7 +65,7 @@ public final class Study: Sendable {
                 try await store.finishTrial(study: name, trial: context.number, state: .failed, value: nil)
                 throw CancellationError()
             } catch {
-                (state, value) = (.failed, nil)
+                // A failed trial is recorded and counted; the study goes on.
             }
             try await store.finishTrial(study: name, trial: context.number, state: state, value: value)
             done.append(TrialRecord(number: context.number, state: state, parameters: context.parameters, value: value,

@@ -49,7 +49,7 @@ public struct TuneConfiguration: Sendable, Equatable, Decodable {
     /// The configured sampler, seeded.
     public func makeSampler(seed: UInt64) throws(LearningError) -> any Sampler {
         let fields = try Self.fields(sampler, "tune.sampler", allowed: ["type", "startupTrials", "candidates"])
-        switch fields["type"]?.string {
+        switch fields["type"]?.string ?? "" {
         case "tpe":
             return try TPESampler(seed: seed, startupTrials: Self.int(fields, "startupTrials", "tune.sampler") ?? 10,
                                   candidates: Self.int(fields, "candidates", "tune.sampler") ?? 24)
@@ -66,7 +66,7 @@ public struct TuneConfiguration: Sendable, Equatable, Decodable {
         let fields = try Self.fields(pruner, "tune.pruner", allowed: ["type", "startupTrials", "warmupSteps", "intervalSteps",
                                                                       "minTrials", "minResource", "reductionFactor", "minEarlyStoppingRate"])
         let context = "tune.pruner"
-        switch fields["type"]?.string {
+        switch fields["type"]?.string ?? "" {
         case "none": return NoPruner()
         case "median":
             return try MedianPruner(startupTrials: Self.int(fields, "startupTrials", context) ?? 5,
