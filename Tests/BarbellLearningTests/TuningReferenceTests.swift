@@ -41,7 +41,7 @@ struct TuningReferenceTests {
             let scratch = ScratchTuningStore()
             defer { scratch.remove() }
             let store = try scratch.open()
-            let tune = try TuningConfiguration(configuration: .object([
+            let tune = try TuneConfiguration(configuration: .object([
                 "direction": .string(reference.direction), "sampler": .object(["type": .string("random")]),
                 "pruner": reference.pruner, "space": .object(["unused": .object(["float": .array([.int(0), .int(1)])])]),
             ]))

@@ -1,3 +1,4 @@
+import BarbellData
 import BarbellLearning
 import BarbellStore
 import Foundation

@@ -92,11 +92,18 @@ public struct ParzenEstimator: Sendable {
         let priorMu = 0.5 * (low + high)
         let withPrior = mus + [priorMu]
         // A stable argsort, as numpy's default quicksort is not but ties get equal gaps anyway.
-        let order = withPrior.indices.sorted { withPrior[$0] < withPrior[$1] || (withPrior[$0] == withPrior[$1] && $0 < $1) }
+        let order: [Int] = withPrior.indices.sorted { (i: Int, j: Int) -> Bool in
+            withPrior[i] < withPrior[j] || (withPrior[i] == withPrior[j] && i < j)
+        }
         var padded = [low - step / 2]
         padded += order.map { withPrior[$0] }
         padded.append(high + step / 2)
-        var sortedSigmas = (1..<(padded.count - 1)).map { i in max(padded[i] - padded[i - 1], padded[i + 1] - padded[i]) }
+        var sortedSigmas: [Double] = []
+        for i in 1..<(padded.count - 1) {
+            let left: Double = padded[i] - padded[i - 1]
+            let right: Double = padded[i + 1] - padded[i]
+            sortedSigmas.append(max(left, right))
+        }
         // consider_endpoints = False: the outermost kernels take their inner gap only.
         if padded.count >= 4 {
             sortedSigmas[0] = padded[2] - padded[1]

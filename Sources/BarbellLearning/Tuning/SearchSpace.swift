@@ -68,11 +68,17 @@ public struct SearchParameter: Sendable, Equatable, Hashable {
     }
 
     /// The configuration value for an internal value (an index for categoricals).
-    public func externalValue(_ internal: Double) -> ConfigValue {
+    /// Non-finite values (which samplers never produce) map to the range's low end.
+    public func externalValue(_ value: Double) -> ConfigValue {
         switch distribution {
-        case .float: .double(internal)
-        case .int(let low, let high, _): .int(min(max(Int(internal.rounded()), low), high))
-        case .categorical(let choices): choices[min(max(Int(internal), 0), choices.count - 1)]
+        case .float: return .double(value)
+        case .int(let low, let high, _):
+            guard value.isFinite else { return .int(low) }
+            let clipped = min(max(value.rounded(.toNearestOrEven), Double(low)), Double(high))
+            return .int(Int(clipped))
+        case .categorical(let choices):
+            guard value.isFinite else { return choices[0] }
+            return choices[Int(min(max(value, 0), Double(choices.count - 1)))]
         }
     }
 }
