@@ -71,7 +71,7 @@ public final class PostgresExperimentStore: ExperimentStore {
         let logger = handle.logger, table = self.table
         return try await handle.transaction { connection in
             let rows = try await connection.query("""
-                SELECT \(unescaped: Self.columns) FROM \(unescaped: table) WHERE left(id, \(Int64(id.count))) = \(id) ORDER BY id LIMIT 6
+                SELECT \(unescaped: Self.columns) FROM \(unescaped: table) WHERE left(id, \(Int32(id.count))) = \(id) ORDER BY id LIMIT 6
                 """, logger: logger)
             var found: [ExperimentRun] = []
             for try await row in rows { found.append(try Self.run(row)) }
