@@ -4,7 +4,8 @@ import Foundation
 /// The `tune:` section of an experiment configuration:
 /// ```yaml
 /// tune:
-///   direction: maximize        # of the objective (mean OOS rank IC)
+///   direction: maximize        # of the objective
+///   metric: rankIC             # ic, rankIC, icir, rankICIR or hitRate (out of sample)
 ///   sampler: {type: tpe, startupTrials: 10}   # or random, grid
 ///   pruner: {type: median, warmupSteps: 1}    # or successive-halving {minResource, reductionFactor}, or none
 ///   space:
@@ -18,8 +19,10 @@ public struct TuneConfiguration: Sendable, Equatable, Decodable {
     public var sampler: ConfigValue
     public var pruner: ConfigValue
     public var space: SearchSpace
+    /// The out-of-sample score a trial returns (default rank IC).
+    public var metric: TuneMetric
 
-    private enum Keys: String, CodingKey, CaseIterable { case direction, sampler, pruner, space }
+    private enum Keys: String, CodingKey, CaseIterable { case direction, sampler, pruner, space, metric }
 
     public init(from decoder: any Decoder) throws {
         try self.init(configuration: ConfigValue(from: decoder))
@@ -31,7 +34,7 @@ public struct TuneConfiguration: Sendable, Equatable, Decodable {
             throw LearningError(.invalidArgument, "tune: expected a mapping with direction, sampler, pruner and space")
         }
         if let unknown = fields.keys.sorted().first(where: { Keys(rawValue: $0) == nil }) {
-            throw LearningError(.invalidArgument, "tune.\(unknown): unknown field; expected direction, sampler, pruner or space")
+            throw LearningError(.invalidArgument, "tune.\(unknown): unknown field; expected direction, metric, sampler, pruner or space")
         }
         guard let text = fields["direction"]?.string, let direction = StudyDirection(rawValue: text) else {
             throw LearningError(.invalidArgument, "tune.direction: expected minimize or maximize")
@@ -39,6 +42,14 @@ public struct TuneConfiguration: Sendable, Equatable, Decodable {
         guard let space = fields["space"] else { throw LearningError(.invalidArgument, "tune.space: required field missing") }
         self.direction = direction
         self.space = try SearchSpace(configuration: space)
+        if let name = fields["metric"] {
+            guard let text = name.string, let metric = TuneMetric(rawValue: text) else {
+                throw LearningError(.invalidArgument, "tune.metric: expected one of \(TuneMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.metric = metric
+        } else {
+            metric = .rankIC
+        }
         sampler = fields["sampler"] ?? .object(["type": .string("tpe")])
         pruner = fields["pruner"] ?? .object(["type": .string("none")])
         // Fail now rather than when the study starts.

@@ -9,13 +9,13 @@ import Foundation
 final class TrainedNeural: TrainedModel, @unchecked Sendable {
     let configuration: ModelConfiguration
     let state: NeuralState
-    let model: any Predictor
+    let model: any BarbellTorch.Predictor
     let batchSize: Int
     /// The epochs of the fit (losses, the restored best epoch); nil for a restored model.
     let history: TrainingHistory?
     let lock = NSLock()
 
-    init(configuration: ModelConfiguration, state: NeuralState, model: any Predictor, batchSize: Int, history: TrainingHistory? = nil) {
+    init(configuration: ModelConfiguration, state: NeuralState, model: any BarbellTorch.Predictor, batchSize: Int, history: TrainingHistory? = nil) {
         self.configuration = configuration
         self.state = state
         self.model = model
