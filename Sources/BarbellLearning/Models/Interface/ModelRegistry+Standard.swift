@@ -3,5 +3,6 @@ extension ModelRegistry {
     public static let standard = ModelRegistry(families: [
         LinearFamily(),
         BoostingFamily(),
+        EnsembleFamily(),
     ])
 }
