@@ -19,7 +19,7 @@ public struct ImportanceBarChart: Sendable {
 
     /// The chart of `explanation`'s importances, as an SVG document.
     public func render(_ explanation: Explanation) -> String {
-        render(explanation.ranked(top: top).map { ($0.name, $0.value) })
+        render(explanation.ranked(top: top))
     }
 
     /// The chart of named values (sorted here, highest first), as an SVG document.
@@ -31,9 +31,9 @@ public struct ImportanceBarChart: Sendable {
         let low = min(values.min() ?? 0, 0), high = max(values.max() ?? 0, 0)
         let span = high - low > 0 ? high - low : 1
         let labelWidth = max(60, (shown.map { SVGText.width($0.name) }.max() ?? 0) + 10)
-        let top = title == nil ? 10.0 : 30.0
+        let topMargin = title == nil ? 10.0 : 30.0
         let left = labelWidth, valueRoom = 70.0
-        let height = top + Double(shown.count) * rowHeight + 40
+        let height = topMargin + Double(shown.count) * rowHeight + 40
         let width = left + plotWidth + valueRoom
         func x(_ v: Double) -> Double { left + (v - low) / span * plotWidth }
         var svg = SVGText.open(width: width, height: height)
@@ -41,16 +41,16 @@ public struct ImportanceBarChart: Sendable {
             svg += "<text class=\"title\" x=\"\(SVGText.coordinate(width / 2))\" y=\"18\" text-anchor=\"middle\" font-size=\"13\">\(SVGText.escape(title))</text>\n"
         }
         for (i, item) in shown.enumerated() {
-            let v = values[i], y = top + Double(i) * rowHeight
+            let v = values[i], y = topMargin + Double(i) * rowHeight
             let x0 = min(x(0), x(v)), length = abs(x(v) - x(0))
             let mid = SVGText.coordinate(y + rowHeight / 2 + 4)
             svg += "<text class=\"label\" x=\"\(SVGText.coordinate(left - 6))\" y=\"\(mid)\" text-anchor=\"end\">\(SVGText.escape(item.name))</text>\n"
             svg += "<rect class=\"bar\" x=\"\(SVGText.coordinate(x0))\" y=\"\(SVGText.coordinate(y + 3))\" width=\"\(SVGText.coordinate(length))\" height=\"\(SVGText.coordinate(rowHeight - 6))\" fill=\"\(v < 0 ? "#c0504d" : "#4f81bd")\"/>\n"
             svg += "<text class=\"value\" x=\"\(SVGText.coordinate(max(x(0), x(v)) + 4))\" y=\"\(mid)\">\(SVGText.value(item.value))</text>\n"
         }
-        let axisY = top + Double(shown.count) * rowHeight + 4
+        let axisY = topMargin + Double(shown.count) * rowHeight + 4
         svg += "<line class=\"axis\" x1=\"\(SVGText.coordinate(left))\" y1=\"\(SVGText.coordinate(axisY))\" x2=\"\(SVGText.coordinate(left + plotWidth))\" y2=\"\(SVGText.coordinate(axisY))\" stroke=\"#000\"/>\n"
-        svg += "<line class=\"zero\" x1=\"\(SVGText.coordinate(x(0)))\" y1=\"\(SVGText.coordinate(top))\" x2=\"\(SVGText.coordinate(x(0)))\" y2=\"\(SVGText.coordinate(axisY))\" stroke=\"#000\"/>\n"
+        svg += "<line class=\"zero\" x1=\"\(SVGText.coordinate(x(0)))\" y1=\"\(SVGText.coordinate(topMargin))\" x2=\"\(SVGText.coordinate(x(0)))\" y2=\"\(SVGText.coordinate(axisY))\" stroke=\"#000\"/>\n"
         for k in 0...4 {
             let v = low + span * Double(k) / 4, tx = SVGText.coordinate(x(v))
             svg += "<line class=\"tick\" x1=\"\(tx)\" y1=\"\(SVGText.coordinate(axisY))\" x2=\"\(tx)\" y2=\"\(SVGText.coordinate(axisY + 4))\" stroke=\"#000\"/>\n"

@@ -25,9 +25,10 @@ extension EnsembleLearner {
         var choice: [Int] = [], scores: [[Double?]] = [], fallback: [Bool] = []
         for s in 0..<states {
             let positions = train.indices.filter { regimeAt[data.time[train[$0]]] == s }
-            let inRegime = positions.count >= Self.minimumRegimeRows
-                ? try oof.map { p in try score(positions.map { p[$0] }, positions.map { labels[$0] }) }
-                : [Double?](repeating: nil, count: members.count)
+            var inRegime = [Double?](repeating: nil, count: members.count)
+            if positions.count >= Self.minimumRegimeRows {
+                inRegime = try oof.map { p in try score(positions.map { p[$0] }, positions.map { labels[$0] }) }
+            }
             let pick = inRegime.contains { $0 != nil } ? Self.best(inRegime) : best
             choice.append(pick)
             scores.append(inRegime)

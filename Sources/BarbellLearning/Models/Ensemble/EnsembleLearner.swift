@@ -15,7 +15,10 @@ struct EnsembleLearner: Learner {
         var meta: (any TrainedModel)?
         switch settings.method {
         case .weighted: state = try fitWeighted(request, train: train)
-        case .stacking: (state, meta) = try fitStacking(request, train: train)
+        case .stacking:
+            let stacked = try fitStacking(request, train: train)
+            state = stacked.0
+            meta = stacked.1
         case .regime: state = try fitRegime(request, train: train)
         }
         let fitted = try members.enumerated().map { i, learner in
@@ -42,9 +45,8 @@ struct EnsembleLearner: Learner {
 
     /// The IC of `prediction` against `labels`, nil when undefined (too few rows, a constant).
     func score(_ prediction: [Double], _ labels: [Double]) throws -> Double? {
-        do { return try InformationCoefficient.compute(settings.icMethod, prediction: prediction, realised: labels) } catch {
-            if error.code == .insufficientData { return nil }
-            throw error
+        do { return try InformationCoefficient.compute(settings.icMethod, prediction: prediction, realised: labels) } catch where error.code == .insufficientData {
+            return nil
         }
     }
 }
