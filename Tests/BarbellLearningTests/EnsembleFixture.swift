@@ -83,7 +83,7 @@ struct MemoriseFamily: ModelFamily {
     struct Settings: Codable, Equatable { var fallback: Int }
 
     func learner(_ configuration: ModelConfiguration, registry: ModelRegistry) throws -> any Learner {
-        Learner(configuration: configuration, settings: try configuration.decode(Settings.self, allowed: ["fallback"]))
+        Fitter(configuration: configuration, settings: try configuration.decode(Settings.self, allowed: ["fallback"]))
     }
 
     func restore(_ configuration: ModelConfiguration, weights: ModelWeights, registry: ModelRegistry) throws -> any TrainedModel {
@@ -91,7 +91,7 @@ struct MemoriseFamily: ModelFamily {
                 memory: try weights.json([String: Double].self, "memory.json", model: "memorise"))
     }
 
-    struct Learner: BarbellLearning.Learner {
+    struct Fitter: Learner {
         let configuration: ModelConfiguration
         let settings: Settings
         func fit(_ request: FitRequest) throws -> any TrainedModel {

@@ -1,5 +1,8 @@
 import BarbellData
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import BarbellLearning
 

@@ -28,10 +28,11 @@ struct EnsembleLearner: Learner {
         return try TrainedEnsemble(configuration: configuration, settings: settings, state: state, members: fitted, meta: meta)
     }
 
-    /// Member `i`'s seed: distinct per member, the same for the scoring and the final fit.
+    /// Member `i`'s seed: distinct per member, the same for the scoring and the final fit. Kept
+    /// to 31 bits because XGBoost parses its seed as a signed integer and refuses larger values.
     static func seed(_ seed: UInt64, _ i: Int) -> UInt64 {
         var g = SplitMix64(seed: seed &+ UInt64(i))
-        return g.next()
+        return g.next() & 0x7FFF_FFFF
     }
 
     /// Members fitted on `fitRows`, each predicting `rows`: one prediction array per member.
