@@ -51,6 +51,35 @@ struct ExplanationTests {
         #expect(e.method == .kernelSHAP && e.seed == 3)
     }
 
+    /// f(row) = 2·x0(row) + x0(previous row of the symbol): a sequence model with window 2.
+    struct LagModel: TrainedModel {
+        var configuration: ModelConfiguration { ModelConfiguration(type: "lag") }
+        var window: Int { 2 }
+        func predict(_ inputs: FeatureMatrix, rows: [Int]) throws -> [Double] {
+            try inputs.windows(rows, length: 2).map { w in
+                guard let w else { throw LearningError(.insufficientData, "no history") }
+                return 2 * inputs.values[w[1] * inputs.width] + inputs.values[w[0] * inputs.width]
+            }
+        }
+        func weights() throws -> ModelWeights { ModelWeights() }
+    }
+
+    @Test("Kernel SHAP and permutation of a sequence model substitute the explained row only; its history stays real")
+    func sequenceModel() throws {
+        let data = try EnsembleFixture.signalAndNoise(times: 30, symbols: 4)
+        let background = Array(8..<40), rows = [60, 91]
+        let e = try ModelExplainer.kernelSHAP(LagModel(), inputs: data.inputs, rows: rows, background: background, seed: 1)
+        let mean = background.map { data.features[$0 * 2] }.reduce(0, +) / Double(background.count)
+        let attributions = try #require(e.attributions)
+        for (k, r) in rows.enumerated() {
+            #expect(abs(attributions[k][0] - 2 * (data.features[r * 2] - mean)) < 1e-9)
+            #expect(abs(attributions[k][1]) < 1e-9)
+        }
+        let test = Array(40..<120)
+        let p = try ModelExplainer.permutation(LagModel(), inputs: data.inputs, rows: test, labels: test.map { data.labels[$0] }, seed: 2)
+        #expect(p.importance[0] > 0.3 && p.importance[1] == 0)
+    }
+
     @Test("TreeSHAP: Σφ + bias equals the prediction of a regression booster; the signal dominates")
     func treeSHAP() throws {
         let data = try EnsembleFixture.signalAndNoise(times: 100, symbols: 5)

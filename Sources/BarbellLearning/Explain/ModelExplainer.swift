@@ -100,9 +100,11 @@ public enum ModelExplainer {
         }
     }
 
-    /// A prediction function over row-major feature values standing in for `rows` of `inputs`.
-    /// A tabular model reads only those values; a sequence model gets the full matrix with the
-    /// rows' features replaced, so its window history is the real one.
+    /// A prediction function over row-major feature values standing in for `rows` of `inputs`
+    /// (repeated cyclically when there are more values than rows). A tabular model reads only
+    /// those values; a sequence model gets the full matrix with the rows' features replaced, so
+    /// its window history is the real one: rows are substituted in batches holding at most one
+    /// row per symbol, so that no substituted row lies in another's window.
     static func predictor(_ model: any TrainedModel, inputs: FeatureMatrix, rows: [Int]) -> ([Double]) throws -> [Double] {
         let w = inputs.width
         return { x in
@@ -113,15 +115,25 @@ public enum ModelExplainer {
                                            symbolIndex: slots.map { inputs.symbolIndex[$0] }, time: slots.map { inputs.time[$0] }, values: x)
                 return try model.predict(matrix, rows: Array(0..<n))
             }
-            var out: [Double] = []
-            for start in stride(from: 0, to: n, by: rows.count) {
-                var values = inputs.values
-                for k in 0..<min(rows.count, n - start) {
-                    for j in 0..<w { values[rows[k] * w + j] = x[(start + k) * w + j] }
+            var batches: [[Int]] = [], symbolsIn: [Set<Int>] = []
+            for k in 0..<n {
+                let symbol = inputs.symbolIndex[slots[k]]
+                if let b = symbolsIn.firstIndex(where: { !$0.contains(symbol) }) {
+                    batches[b].append(k)
+                    symbolsIn[b].insert(symbol)
+                } else {
+                    batches.append([k])
+                    symbolsIn.append([symbol])
                 }
+            }
+            var out = [Double](repeating: 0, count: n)
+            for batch in batches {
+                var values = inputs.values
+                for k in batch { for j in 0..<w { values[slots[k] * w + j] = x[k * w + j] } }
                 let matrix = FeatureMatrix(featureNames: inputs.featureNames, symbols: inputs.symbols, calendar: inputs.calendar,
                                            symbolIndex: inputs.symbolIndex, time: inputs.time, values: values)
-                out += try model.predict(matrix, rows: Array(rows.prefix(n - start)))
+                let p = try model.predict(matrix, rows: batch.map { slots[$0] })
+                for (k, value) in zip(batch, p) { out[k] = value }
             }
             return out
         }
