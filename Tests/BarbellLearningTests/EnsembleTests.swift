@@ -183,6 +183,19 @@ struct EnsembleTests {
         #expect(try restored.weights() == weights)
     }
 
+    @Test("the standard registry builds an ensemble from its JSON configuration, nested members and meta included")
+    func standardRegistry() throws {
+        #expect(ModelRegistry.standard.types.contains("ensemble"))
+        let json = #"{"type": "ensemble", "method": "stacking", "folds": 3, "members": [{"type": "ridge", "alpha": 10}, {"type": "xgboost", "rounds": 5, "threads": 1}], "meta": {"type": "ridge", "alpha": 2}}"#
+        let configuration = try JSONDecoder().decode(ModelConfiguration.self, from: Data(json.utf8))
+        let data = try EnsembleFixture.signalAndNoise(times: 60, symbols: 4)
+        let model = try ModelRegistry.standard.learner(configuration).fit(FitRequest(dataset: data, train: Array(0..<160), seed: 3))
+        let p = try model.predict(data.inputs, rows: Array(160..<240))
+        #expect(try Self.correlation(p, (160..<240).map { data.features[$0 * 2] }) > 0.8)
+        let again = try ModelRegistry.standard.learner(configuration).fit(FitRequest(dataset: data, train: Array(0..<160), seed: 3))
+        #expect(try again.predict(data.inputs, rows: Array(160..<240)) == p)
+    }
+
     @Test("configuration errors name the field")
     func configurationErrors() throws {
         let good = [Self.column(0)]
