@@ -4,5 +4,6 @@ extension ModelRegistry {
         LinearFamily(),
         BoostingFamily(),
         NeuralFamily(),
+        EnsembleFamily(),
     ])
 }
