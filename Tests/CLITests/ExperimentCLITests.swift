@@ -52,13 +52,22 @@ struct ExperimentCLITests {
         #expect(missing.status == 1 && missing.stderr.contains("ffffffff"))
     }
 
-    @Test("bad configurations exit 1 and name the field; bad data exits 2", arguments: [
+    @Test("bad configurations exit 1 and name the field", arguments: [
         ("{type: ridge, alfa: 1}", "alfa", Int32(1)),
         ("{type: forest}", "forest", Int32(1)),
     ])
     func errors(model: String, mentions: String, status: Int32) throws {
         let r = try CLI.run(["experiment", "run", Self.config(model: model), "--no-record"])
         #expect(r.status == status && r.stderr.contains(mentions), "\(r.status) \(r.stderr)")
+    }
+
+    @Test("too little data for one fold exits 2, naming the calendar; a tune run without a tune section exits 1")
+    func dataErrors() throws {
+        let text = try String(contentsOfFile: Self.config(), encoding: .utf8).replacingOccurrences(of: "testBars: 40", with: "testBars: 4000")
+        let r = try CLI.run(["experiment", "run", CLI.write(text, name: "long.yaml"), "--no-record"])
+        #expect(r.status == 2 && r.stderr.contains("4000"), "\(r.status) \(r.stderr)")
+        let t = try CLI.run(["tune", Self.config(), "--trials", "1", "--store", CLI.temporaryPath("s.sqlite")])
+        #expect(t.status == 1 && t.stderr.contains("tune"), "\(t.status) \(t.stderr)")
     }
 
     @Test("two tune processes share one study: distinct trial numbers and grid points, every trial counted")

@@ -91,12 +91,13 @@ struct DemoCommand: AsyncParsableCommand {
             print("\n" + (try DemoRisk.summary(spx: history, stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], samples: dir)))
             print("\n" + (try DemoRegimes.summary(spx: history)))
             print("\n" + (try DemoNeural.summary(spx: history)))
+            print("\n" + (try await DemoExperiment.summary(stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], store: storeOptions.location)))
             try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
-        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature; `barbell risk`, `barbell portfolio` and `barbell options` for the quant core; `barbell regime` for regimes; `barbell nn` for the neural-network zoo.")
+        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature; `barbell risk`, `barbell portfolio` and `barbell options` for the quant core; `barbell regime` for regimes; `barbell nn` for the neural-network zoo; `barbell experiment` and `barbell tune` for walk-forward experiments and studies.")
     }
 
     func options(symbol: String?, prices: PriceAdjustment = .none, adjust: PriceAdjustmentMethod? = nil) -> MarketFileOptions {

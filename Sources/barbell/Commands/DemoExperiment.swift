@@ -1,5 +1,6 @@
 import BarbellData
 import BarbellLearning
+import BarbellStore
 import Foundation
 
 /// Step 10 of `barbell demo`: a small walk-forward experiment on the bundled 20-stock panel —
@@ -40,11 +41,13 @@ enum DemoExperiment {
 
         var text = "10. Walk-forward experiment: \(panel.count) stocks, \(features.count) Alpha158 close features → next-day log return, "
         text += "\(xgboost.folds.count) yearly folds (expanding window, last 20% of each training window for early stopping, purged)\n"
-        text += ExperimentRun.summaryTable(rows).render() + "\n"
+        text += ExperimentRunCommand.summaryTable(rows).render() + "\n"
         text += "IC and rank IC are daily cross-sectional correlations averaged over the test days; every number is out of sample.\n"
 
         // Save the final model, reload it from the file, and predict from raw bars again.
-        let folder = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("models")
+        // Next to the SQLite store; with a PostgreSQL store, next to the default SQLite location.
+        let file = store.contains("://") ? defaultStorePath : store
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("models")
         let path = folder.appendingPathComponent("demo-equities-xgboost.\(ModelArtifact.fileExtension)").path
         let artifact = try xgboost.artifact(codeVersion: CodeVersion.current, runID: recorded[0], symbols: panel.map(\.symbol.name))
         try artifact.write(to: path)

@@ -5,6 +5,6 @@ struct ExperimentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run walk-forward experiments from YAML and read back recorded runs.",
-        subcommands: [ExperimentRun.self, ExperimentList.self, ExperimentShow.self]
+        subcommands: [ExperimentRunCommand.self, ExperimentList.self, ExperimentShow.self]
     )
 }

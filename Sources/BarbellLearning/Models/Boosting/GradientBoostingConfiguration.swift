@@ -39,7 +39,7 @@ public struct GradientBoostingConfiguration: Sendable, Equatable {
     public var minChildWeight: Double = 1
     /// Tree construction algorithm (`tree_method`).
     public var treeMethod: String = "hist"
-    /// Random seed (`seed`); the same seed and thread count give identical models.
+    /// Random seed (`seed`, its low 63 bits); the same seed and thread count give identical models.
     public var seed: UInt64 = 0
     /// Threads (`nthread`); 0 lets XGBoost choose.
     public var threads: Int = 0
@@ -87,7 +87,9 @@ public struct GradientBoostingConfiguration: Sendable, Equatable {
             ("alpha", "\(alpha)"),
             ("min_child_weight", "\(minChildWeight)"),
             ("tree_method", treeMethod),
-            ("seed", "\(seed)"),
+            // XGBoost reads `seed` as a signed 64-bit integer and refuses larger values; the top
+            // bit is dropped so every UInt64 seed is accepted (and distinct seeds below 2⁶³ stay distinct).
+            ("seed", "\(seed & 0x7FFF_FFFF_FFFF_FFFF)"),
             ("nthread", "\(threads)"),
         ]
         if case .multiClass(let classes) = objective { list.append(("num_class", "\(classes)")) }

@@ -4,7 +4,7 @@ import BarbellLearning
 import Foundation
 
 /// `barbell experiment run CONFIG.yaml [--out MODEL.bbm] [--control] [--store …] [--json]`.
-struct ExperimentRun: AsyncParsableCommand {
+struct ExperimentRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a walk-forward experiment: features, label, purged folds, a model per fold, out-of-sample scores.",
