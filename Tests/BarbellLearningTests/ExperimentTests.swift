@@ -99,6 +99,13 @@ struct ExperimentTests {
         #expect(real.predictions.map(\.label) == control.predictions.map(\.label))
     }
 
+    @Test("every Alpha158 column passes the look-ahead audit on real OHLCV bars")
+    func alpha158HasNoLookAhead() throws {
+        let series = try #require(try MarketFile.loadBars(ExperimentFixture.quandl).map(\.series).first { $0.symbol.name == "AAPL" })
+        let findings = try LookAheadAudit.run(FeatureSetSource(FeatureSet.builtin("alpha158")!), series: series, checkpoints: 12)
+        #expect(findings.isEmpty, "\(findings.prefix(5))")
+    }
+
     @Test("a tampered, truncated or foreign artifact is refused with the reason")
     func artifactIntegrity() throws {
         let result = try Self.run("{type: ridge, alpha: 1}")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// `barbell experiment run|list|show` and `barbell tune` end to end on the bundled Quandl panel:
@@ -59,6 +62,34 @@ struct ExperimentCLITests {
     func errors(model: String, mentions: String, status: Int32) throws {
         let r = try CLI.run(["experiment", "run", Self.config(model: model), "--no-record"])
         #expect(r.status == status && r.stderr.contains(mentions), "\(r.status) \(r.stderr)")
+    }
+
+    @Test("model predict and explain read the artifact: latest scores per symbol, TreeSHAP as JSON and SVG, wrong method exits 1")
+    func modelPredictExplain() throws {
+        let model = CLI.temporaryPath("xgb.bbm"), svg = CLI.temporaryPath("shap.svg"), heat = CLI.temporaryPath("heat.svg")
+        let bars = CLI.sample("zipline_quandl_sample_table.csv")
+        let r = try CLI.run(["experiment", "run", Self.config(model: "{type: xgboost, rounds: 20, maxDepth: 3, threads: 1}"), "--out", model, "--no-record"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let p = try CLI.run(["model", "predict", model, bars, "--json"])
+        #expect(p.status == 0, "\(p.stderr)")
+        let scores = try JSONSerialization.jsonObject(with: Data(p.stdout.utf8)) as! [[String: Any]]
+        #expect(scores.count == 4 && Set(scores.map { $0["symbol"] as! String }).count == 4)
+        let e = try CLI.run(["model", "explain", model, bars, "--method", "tree-shap", "--rows", "50", "--svg", svg, "--heatmap", heat, "--json"])
+        #expect(e.status == 0, "\(e.stderr)")
+        let explanation = try JSONSerialization.jsonObject(with: Data(e.stdout.utf8)) as! [String: Any]
+        #expect((explanation["featureNames"] as! [String]).count == 3 && (explanation["rows"] as! [Int]).count == 50)
+        let chart = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(chart.hasPrefix("<svg") || chart.contains("<svg"))
+        let heatData = try Data(contentsOf: URL(fileURLWithPath: heat))
+        #expect(XMLParser(data: Data(chart.utf8)).parse() && XMLParser(data: heatData).parse())
+        let wrong = try CLI.run(["model", "explain", model, bars, "--method", "attention"])
+        #expect(wrong.status == 1 && wrong.stderr.contains("attention"), "\(wrong.stderr)")
+        let tampered = CLI.temporaryPath("bad.bbm")
+        var data = try Data(contentsOf: URL(fileURLWithPath: model))
+        data[data.count - 10] ^= 1
+        try data.write(to: URL(fileURLWithPath: tampered))
+        let bad = try CLI.run(["model", "predict", tampered, bars])
+        #expect(bad.status == 2 && bad.stderr.contains("checksum"), "\(bad.stderr)")
     }
 
     @Test("too little data for one fold exits 2, naming the calendar; a tune run without a tune section exits 1")

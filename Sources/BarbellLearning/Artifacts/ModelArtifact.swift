@@ -42,30 +42,30 @@ public struct ModelArtifact: Sendable, Equatable {
     /// Reads and verifies an artifact's bytes; `source` names it in errors.
     public static func decode(_ data: Data, source: String) throws(LearningError) -> ModelArtifact {
         guard let newline = data.firstIndex(of: 0x0A) else {
-            throw LearningError(.invalidArgument, "\(source): not a Barbell model artifact (no header line)")
+            throw LearningError(.invalidArtifact, "\(source): not a Barbell model artifact (no header line)")
         }
         let header: Header
         do { header = try JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) } catch {
-            throw LearningError(.invalidArgument, "\(source): not a Barbell model artifact (unreadable header)")
+            throw LearningError(.invalidArtifact, "\(source): not a Barbell model artifact (unreadable header)")
         }
         guard header.format == format else {
-            throw LearningError(.invalidArgument, "\(source): format \(header.format); expected \(format)")
+            throw LearningError(.invalidArtifact, "\(source): format \(header.format); expected \(format)")
         }
         guard header.version == version else {
-            throw LearningError(.invalidArgument, "\(source): artifact version \(header.version); this Barbell reads version \(version)")
+            throw LearningError(.invalidArtifact, "\(source): artifact version \(header.version); this Barbell reads version \(version)")
         }
         let body = data[(newline + 1)...]
         let actual = sha256(Data(body))
         guard actual == header.sha256 else {
-            throw LearningError(.invalidArgument, "\(source): checksum mismatch (header \(header.sha256), content \(actual)); the file is corrupt or was edited")
+            throw LearningError(.invalidArtifact, "\(source): checksum mismatch (header \(header.sha256), content \(actual)); the file is corrupt or was edited")
         }
         let decoded: Body
         do { decoded = try JSONDecoder().decode(Body.self, from: Data(body)) } catch {
-            throw LearningError(.invalidArgument, "\(source): the body does not decode (\(error))")
+            throw LearningError(.invalidArtifact, "\(source): the body does not decode (\(error))")
         }
         let weights = ModelWeights(files: decoded.weights)
         for (name, hash) in decoded.manifest.weightHashes where weights.files[name].map(sha256) != hash {
-            throw LearningError(.invalidArgument, "\(source): weights file \(name) is missing or does not match its recorded SHA-256")
+            throw LearningError(.invalidArtifact, "\(source): weights file \(name) is missing or does not match its recorded SHA-256")
         }
         return ModelArtifact(manifest: decoded.manifest, weights: weights)
     }
@@ -86,7 +86,7 @@ public struct ModelArtifact: Sendable, Equatable {
     public static func read(from path: String) throws(LearningError) -> ModelArtifact {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw LearningError(.invalidArgument, "\(path): cannot read the artifact (\(error.localizedDescription))")
+            throw LearningError(.invalidArtifact, "\(path): cannot read the artifact (\(error.localizedDescription))")
         }
         return try decode(data, source: path)
     }

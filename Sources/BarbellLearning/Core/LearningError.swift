@@ -16,6 +16,9 @@ public struct LearningError: Error, Sendable, Equatable, CustomStringConvertible
         /// An iterative fit that stopped at its iteration cap before meeting its tolerance (never
         /// returned as if it were a result).
         case notConverged
+        /// A saved model artifact that is corrupt, edited, of another format or version, or whose
+        /// weights no longer restore.
+        case invalidArtifact
     }
 
     public let code: Code

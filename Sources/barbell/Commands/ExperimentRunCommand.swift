@@ -20,13 +20,13 @@ struct ExperimentRunCommand: AsyncParsableCommand {
     @Argument(help: "Experiment configuration (YAML or JSON).")
     var config: String
 
-    @Option(help: "Save the last fold's model as a self-describing artifact (.bbm).")
+    @Option(help: "Save the last fold's model as a self-describing artifact (.bbm); for a comparison, a folder with one per model.")
     var out: String?
 
-    @Flag(help: "Also run the shuffled-label control (training labels permuted; should score at chance).")
+    @Flag(help: "Also run the shuffled-label control (the first model with training labels permuted; should score at chance).")
     var control = false
 
-    @Option(help: "Write every out-of-sample prediction as CSV (symbol, timestamp, fold, score, label).")
+    @Option(help: "Write every out-of-sample prediction as CSV (model, symbol, timestamp, fold, score, label).")
     var predictions: String?
 
     @Flag(help: "Do not record the run in the store.")
@@ -40,47 +40,67 @@ struct ExperimentRunCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try ExperimentConfiguration.load(path: config)
         let base = URL(fileURLWithPath: config).deletingLastPathComponent().path
-        let runner = ExperimentRunner(configuration, base: base)
         let panel = try configuration.data.loadPanel(relativeTo: base)
-        let bar = ProgressBar("experiment \(configuration.name)")
-        let result = try runner.run(panel: panel) { done, total, fold in
-            bar.update(done: Int64(done), total: Int64(total), detail: String(format: "fold %d  IC %.4f", fold.fold + 1, fold.metrics.ic))
+        let configText = try String(contentsOfFile: config, encoding: .utf8)
+        let variants = configuration.variants
+        let comparison = variants.count > 1
+        if comparison, let out, out.hasSuffix(".\(ModelArtifact.fileExtension)") {
+            throw ValidationError("--out \(out): a comparison of \(variants.count) models saves one artifact each; give a folder")
         }
-        bar.finish()
+        let symbols = panel.map(\.symbol.name)
+        var results: [(name: String, result: ExperimentResult, runID: String?, artifact: String?)] = []
+        for (k, variant) in variants.enumerated() {
+            let label = comparison ? configuration.models![k].name : variant.model.type
+            let bar = ProgressBar("\(variant.name) [\(k + 1)/\(variants.count)]")
+            let result = try ExperimentRunner(variant, base: base).run(panel: panel) { done, total, fold in
+                bar.update(done: Int64(done), total: Int64(total), detail: String(format: "fold %d  IC %.4f", fold.fold + 1, fold.metrics.ic))
+            }
+            bar.finish()
+            var artifactPath: String?, artifactHash: String?
+            if let out {
+                artifactPath = comparison ? URL(fileURLWithPath: out).appendingPathComponent("\(label).\(ModelArtifact.fileExtension)").path : out
+                let artifact = try result.artifact(codeVersion: CodeVersion.current, symbols: symbols)
+                try artifact.write(to: artifactPath!)
+                artifactHash = try artifact.fileHash()
+            }
+            let runID = noRecord ? nil : try await ExperimentRecorder(location: store.location)
+                .record(result, configText: configText, artifact: artifactPath, artifactHash: artifactHash)
+            results.append((label, result, runID, artifactPath))
+            if !json && !comparison {
+                print("\(variant.name): \(variant.model.type) on \(symbols.count) symbol\(symbols.count == 1 ? "" : "s"), \(result.featureNames.count) features, \(result.folds.count) walk-forward folds")
+                print(Self.foldTable(result).render())
+            }
+        }
+        if let predictions {
+            try Self.writePredictions(results.flatMap { r in r.result.predictions.map { (r.name, $0) } }, to: predictions)
+        }
         var controlResult: ExperimentResult?
         if control {
+            // The control repeats the first model's run with each fold's training labels shuffled.
             let controlBar = ProgressBar("shuffled-label control")
-            controlResult = try runner.run(panel: panel, shuffledLabels: true) { done, total, _ in
+            controlResult = try ExperimentRunner(variants[0], base: base).run(panel: panel, shuffledLabels: true) { done, total, _ in
                 controlBar.update(done: Int64(done), total: Int64(total))
             }
             controlBar.finish()
-        }
-        let symbols = panel.map(\.symbol.name)
-        var artifactHash: String?
-        if let out {
-            let artifact = try result.artifact(codeVersion: CodeVersion.current, symbols: symbols)
-            try artifact.write(to: out)
-            artifactHash = try artifact.fileHash()
-        }
-        if let predictions { try Self.writePredictions(result.predictions, to: predictions) }
-        var runID: String?
-        if !noRecord {
-            runID = try await ExperimentRecorder(location: store.location)
-                .record(result, configText: try String(contentsOfFile: config, encoding: .utf8), artifact: out, artifactHash: artifactHash)
-            if let controlResult {
-                _ = try await ExperimentRecorder(location: store.location)
-                    .record(controlResult, configText: try String(contentsOfFile: config, encoding: .utf8), artifact: nil, artifactHash: nil)
+            if !noRecord, let controlResult {
+                _ = try await ExperimentRecorder(location: store.location).record(controlResult, configText: configText, artifact: nil, artifactHash: nil)
             }
         }
         if json {
-            try printJSON(ExperimentReport(result, runID: runID, control: controlResult, artifact: out))
+            let reports = results.map { ExperimentReport($0.result, runID: $0.runID, control: controlResult, artifact: $0.artifact) }
+            if comparison { try printJSON(reports) } else { try printJSON(reports[0]) }
             return
         }
-        print("\(configuration.name): \(configuration.model.type) on \(symbols.count) symbol\(symbols.count == 1 ? "" : "s"), \(result.featureNames.count) features, \(result.folds.count) walk-forward folds")
-        print(Self.foldTable(result).render())
-        print(Self.summaryTable([("model", result)] + (controlResult.map { [("shuffled-label control", $0)] } ?? [])).render())
-        print(String(format: "%.1f s", result.seconds) + (runID.map { "; recorded as run \($0.prefix(8))" } ?? "")
-              + (out.map { "; model saved to \($0)" } ?? ""))
+        let first = results[0].result
+        if comparison {
+            print("\(configuration.name): \(variants.count) models on \(symbols.count) symbols, \(first.featureNames.count) features, \(first.folds.count) walk-forward folds (\(first.folds.first!.testStart.display) … \(first.folds.last!.testEnd.display))")
+        }
+        let controlName = "shuffled-label control (\(results[0].name))"
+        print(Self.summaryTable(results.map { ($0.name, $0.result) } + (controlResult.map { [(controlName, $0)] } ?? [])).render())
+        let seconds = results.reduce(0) { $0 + $1.result.seconds } + (controlResult?.seconds ?? 0)
+        let ids = results.compactMap(\.runID).map { String($0.prefix(8)) }
+        print(String(format: "%.1f s", seconds) + (ids.isEmpty ? "" : "; recorded as run\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", "))")
+              + (out.map { "; model\(comparison ? "s" : "") saved to \($0)" } ?? ""))
     }
 
     static func foldTable(_ r: ExperimentResult) -> TextTable {
@@ -106,9 +126,9 @@ struct ExperimentRunCommand: AsyncParsableCommand {
         return table
     }
 
-    static func writePredictions(_ predictions: [OutOfSamplePrediction], to path: String) throws {
-        var text = "symbol,timestamp,fold,score,label\n"
-        for p in predictions { text += "\(p.symbol),\(p.timestamp.display),\(p.fold),\(p.score),\(p.label)\n" }
+    static func writePredictions(_ predictions: [(model: String, prediction: OutOfSamplePrediction)], to path: String) throws {
+        var text = "model,symbol,timestamp,fold,score,label\n"
+        for (model, p) in predictions { text += "\(model),\(p.symbol),\(p.timestamp.display),\(p.fold),\(p.score),\(p.label)\n" }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw CommandFailure(message: "\(path): cannot write predictions (\(error.localizedDescription))", exitCode: ExitStatus.usage)
         }
