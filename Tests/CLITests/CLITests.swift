@@ -8,6 +8,20 @@ struct CLIRun {
     var stderr: String
 }
 
+/// A `barbell` process started in the background.
+struct StartedCLI {
+    let process: Process
+    let out: Pipe
+    let err: Pipe
+
+    func wait() throws -> CLIRun {
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIRun(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
 enum CLI {
     static let repoRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -21,6 +35,11 @@ enum CLI {
     static func sample(_ name: String) -> String { repoRoot.appendingPathComponent("Samples/\(name)").path }
 
     static func run(_ arguments: [String]) throws -> CLIRun {
+        try start(arguments).wait()
+    }
+
+    /// Starts `barbell` in the background (several at once share a store in the tune tests).
+    static func start(_ arguments: [String]) throws -> StartedCLI {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,10 +48,7 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRun(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return StartedCLI(process: process, out: out, err: err)
     }
 
     static func temporaryPath(_ name: String) -> String {

@@ -111,7 +111,7 @@ struct ExperimentCLITests {
               space:
                 model.alpha: {categorical: [0.01, 0.1, 1, 10, 100, 1000]}
             """)
-        let workers = (0..<2).map { k in CLI.start(["tune", config, "--trials", "4", "--store", store, "--worker", "w\(k)", "--json"]) }
+        let workers = try (0..<2).map { k in try CLI.start(["tune", config, "--trials", "4", "--store", store, "--worker", "w\(k)", "--json"]) }
         let results = try workers.map { try $0.wait() }
         for r in results { #expect(r.status == 0, "\(r.stderr)") }
         let last = try JSONSerialization.jsonObject(with: Data(results[1].stdout.utf8)) as! [String: Any]
@@ -137,30 +137,3 @@ private func sha256(file: String) -> String? {
     return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init)
 }
 
-/// A `barbell` process started in the background.
-struct StartedCLI {
-    let process: Process
-    let out: Pipe
-    let err: Pipe
-
-    func wait() throws -> CLIRun {
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRun(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-}
-
-extension CLI {
-    static func start(_ arguments: [String]) -> StartedCLI {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = repoRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try! process.run()
-        return StartedCLI(process: process, out: out, err: err)
-    }
-}

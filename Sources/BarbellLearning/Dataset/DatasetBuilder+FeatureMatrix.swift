@@ -8,11 +8,7 @@ extension DatasetBuilder {
     /// - Throws: ``LearningError`` for a feature that cannot be computed, duplicate symbols, or a
     ///   panel in which no bar has every feature defined.
     public func featureMatrix(panel: [BarSeries], threads: Int? = nil) throws -> FeatureMatrix {
-        guard !panel.isEmpty else { throw LearningError(.insufficientData, "features: no series given") }
-        let names = panel.map(\.symbol.name)
-        if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw LearningError(.invalidArgument, "features: symbol \(duplicate) appears more than once")
-        }
+        let names = try Self.symbolNames(panel, context: "features")
         let frames = try features.columns(panel: panel, threads: threads)
         let width = features.featureNames.count
         let calendar = Array(Set(panel.flatMap(\.timestamps))).sorted()

@@ -24,11 +24,7 @@ public struct DatasetBuilder: Sendable {
     /// - Throws: ``LearningError`` naming the symbol for a feature or label that cannot be
     ///   computed, duplicate symbols, or a panel that yields no sample.
     public func build(panel: [BarSeries], threads: Int? = nil) throws -> SupervisedDataset {
-        guard !panel.isEmpty else { throw LearningError(.insufficientData, "dataset: no series given") }
-        let names = panel.map(\.symbol.name)
-        if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw LearningError(.invalidArgument, "dataset: symbol \(duplicate) appears more than once")
-        }
+        let names = try Self.symbolNames(panel, context: "dataset")
         let frames = try features.columns(panel: panel, threads: threads)
         for (s, columns) in frames.enumerated() where columns.count != features.featureNames.count || columns.contains(where: { $0.count != panel[s].count }) {
             throw LearningError(.shapeMismatch, "dataset: \(names[s]): the feature source gave \(columns.count) columns for \(features.featureNames.count) names, or a column not \(panel[s].count) bars long")
@@ -63,5 +59,15 @@ public struct DatasetBuilder: Sendable {
             featureNames: features.featureNames, symbols: names, calendar: calendar, symbolIndex: samples.map(\.symbol),
             time: samples.map(\.time), features: samples.flatMap(\.row), labels: samples.map(\.label),
             spans: samples.map(\.span), skippedWarmUp: skipped)
+    }
+
+    /// The panel's symbol names; an empty panel or a repeated symbol is an error.
+    static func symbolNames(_ panel: [BarSeries], context: String) throws(LearningError) -> [String] {
+        guard !panel.isEmpty else { throw LearningError(.insufficientData, "\(context): no series given") }
+        let names = panel.map(\.symbol.name)
+        if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw LearningError(.invalidArgument, "\(context): symbol \(duplicate) appears more than once")
+        }
+        return names
     }
 }
