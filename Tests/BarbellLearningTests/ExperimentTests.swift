@@ -99,6 +99,32 @@ struct ExperimentTests {
         #expect(real.predictions.map(\.label) == control.predictions.map(\.label))
     }
 
+    @Test("classifiers get log loss, Brier, accuracy, confusion and calibration per fold and over all folds",
+          arguments: ["{type: logistic, c: 0.5}", "{type: xgboost, task: classification, rounds: 20, maxDepth: 2, threads: 1}"])
+    func classificationMetrics(model: String) throws {
+        let yaml = ExperimentFixture.yaml(model: model).replacingOccurrences(of: "kind: forward-return", with: "kind: direction")
+        let result = try ExperimentRunner(ExperimentConfiguration.parse(yaml, source: "t")).run()
+        for fold in result.folds {
+            let c = try #require(fold.metrics.classification)
+            #expect(c.observations + c.excluded == fold.testRows)
+            #expect(c.confusion.flatMap { $0 }.reduce(0, +) == c.observations)
+        }
+        let all = try #require(result.aggregate.classification)
+        #expect(all.classes == [-1, 1])   // zero returns are rare on 2-day horizons; the dead zone is 0
+        let scored = result.predictions.filter { all.classes.contains($0.label) }
+        let actual = scored.map { all.classes.firstIndex(of: $0.label)! }
+        let probabilities = scored.map { $0.probabilities! }
+        #expect(all.logLoss == (try ProbabilisticLoss.logLoss(labels: actual, probabilities: probabilities)))
+        #expect(all.brier == (try ProbabilisticLoss.brierScore(labels: actual, probabilities: probabilities)))
+        let hits = zip(actual, probabilities).filter { a, p in (p[1] > p[0] ? 1 : 0) == a }.count
+        #expect(abs(all.accuracy - Double(hits) / Double(scored.count)) < 1e-12)
+        #expect(all.confusion[0][0] + all.confusion[1][1] == hits)
+        let calibration = try #require(all.calibration)
+        #expect(calibration.counts.reduce(0, +) == scored.count)
+        // The score is P(up): the probabilities and the scores agree.
+        for p in scored.prefix(50) { #expect(p.score == p.probabilities![1]) }
+    }
+
     @Test("every Alpha158 column passes the look-ahead audit on real OHLCV bars")
     func alpha158HasNoLookAhead() throws {
         let series = try #require(try MarketFile.loadBars(ExperimentFixture.quandl).map(\.series).first { $0.symbol.name == "AAPL" })

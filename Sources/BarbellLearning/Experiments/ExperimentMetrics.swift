@@ -17,9 +17,21 @@ public struct ExperimentMetrics: Sendable, Equatable, Codable {
     public var observations: Int
     /// Calendar bars with a cross-sectional IC (0 for time-series ICs).
     public var periods: Int
+    /// Log loss, Brier score, accuracy, confusion matrix and calibration, for classifiers.
+    public var classification: ClassificationMetrics?
 
     /// Scores `rows` of `dataset` predicted as `scores`.
-    public static func compute(dataset: SupervisedDataset, rows: [Int], scores: [Double]) throws -> ExperimentMetrics {
+    public static func compute(dataset: SupervisedDataset, rows: [Int], scores: [Double],
+                               probabilities: (classes: [Double], values: [Double])? = nil) throws -> ExperimentMetrics {
+        var metrics = try compute(dataset: dataset, rows: rows, scores: scores)
+        if let probabilities {
+            metrics.classification = try ClassificationMetrics.compute(
+                labels: rows.map { dataset.labels[$0] }, probabilities: probabilities.values, classes: probabilities.classes)
+        }
+        return metrics
+    }
+
+    static func compute(dataset: SupervisedDataset, rows: [Int], scores: [Double]) throws -> ExperimentMetrics {
         let labels = rows.map { dataset.labels[$0] }
         let period = rows.map { dataset.time[$0] }
         if dataset.symbols.count >= 3 {
@@ -28,13 +40,13 @@ public struct ExperimentMetrics: Sendable, Equatable, Codable {
             let hit = try HitRate(prediction: demeaned(scores, period), realised: demeaned(labels, period))
             return ExperimentMetrics(ic: ic.summary.mean, rankIC: rank.summary.mean, icir: ic.summary.icir,
                                      rankICIR: rank.summary.icir, hitRate: hit.rate, observations: rows.count,
-                                     periods: ic.ics.count)
+                                     periods: ic.ics.count, classification: nil)
         }
         let ic = try InformationCoefficient.pearson(prediction: scores, realised: labels)
         let rank = try InformationCoefficient.spearman(prediction: scores, realised: labels)
         let hit = try HitRate(prediction: scores, realised: labels)
         return ExperimentMetrics(ic: ic, rankIC: rank, icir: nil, rankICIR: nil, hitRate: hit.rate,
-                                 observations: rows.count, periods: 0)
+                                 observations: rows.count, periods: 0, classification: nil)
     }
 
     /// Each value minus the mean of its period.

@@ -22,6 +22,8 @@ public struct OutOfSamplePrediction: Sendable, Equatable, Codable {
     public var fold: Int
     public var score: Double
     public var label: Double
+    /// A classifier's class probabilities (in its ``ClassProbabilityModel/classValues`` order).
+    public var probabilities: [Double]?
 }
 
 /// A finished walk-forward experiment: per-fold and aggregate out-of-sample metrics, every

@@ -68,6 +68,8 @@ public struct PreparedExperiment: Sendable {
     public private(set) var finished: [FoldResult] = []
     private var predictions: [OutOfSamplePrediction] = []
     private var final: (model: any TrainedModel, fold: ExperimentFold)?
+    /// Each fold's classes, for classifiers (the aggregate needs them all equal).
+    private var classValues: [[Double]] = []
     private let started = ContinuousClock.now
 
     init(configuration: ExperimentConfiguration, label: LabelDefinition, featureSet: FeatureSet, featureSetHash: String,
@@ -95,16 +97,23 @@ public struct PreparedExperiment: Sendable {
         if let bad = scores.firstIndex(where: { !$0.isFinite }) {
             throw LearningError(.nonFinite, "fold \(fold.index): the model predicted \(scores[bad]) for row \(fold.test[bad])")
         }
-        let metrics = try ExperimentMetrics.compute(dataset: dataset, rows: fold.test, scores: scores)
+        var probabilities: (classes: [Double], values: [Double])?
+        if let classifier = model as? any ClassProbabilityModel, let classes = classifier.classValues {
+            probabilities = (classes, try classifier.probabilities(dataset.inputs, rows: fold.test))
+            classValues.append(classes)
+        }
+        let metrics = try ExperimentMetrics.compute(dataset: dataset, rows: fold.test, scores: scores, probabilities: probabilities)
         let result = FoldResult(
             fold: fold.index, trainRows: fold.train.count, validationRows: fold.validation.count, testRows: fold.test.count,
             testStart: dataset.calendar[fold.testBars.lowerBound], testEnd: dataset.calendar[fold.testBars.upperBound - 1],
             metrics: metrics, seconds: (ContinuousClock.now - start).seconds)
         finished.append(result)
-        for (row, score) in zip(fold.test, scores) {
+        let k = probabilities?.classes.count ?? 0
+        for (r, (row, score)) in zip(fold.test, scores).enumerated() {
             predictions.append(OutOfSamplePrediction(
                 row: row, symbol: dataset.symbols[dataset.symbolIndex[row]], timestamp: dataset.calendar[dataset.time[row]],
-                fold: fold.index, score: score, label: dataset.labels[row]))
+                fold: fold.index, score: score, label: dataset.labels[row],
+                probabilities: probabilities.map { Array($0.values[(r * k)..<((r + 1) * k)]) }))
         }
         final = (model, fold)
         return result
@@ -113,7 +122,12 @@ public struct PreparedExperiment: Sendable {
     /// The result over the folds run so far (all of them after ``runNextFold()`` returned nil).
     public func result() throws -> ExperimentResult {
         guard let last = final else { throw LearningError(.insufficientData, "experiment \(configuration.name): no fold has run") }
-        var aggregate = try ExperimentMetrics.compute(dataset: dataset, rows: predictions.map(\.row), scores: predictions.map(\.score))
+        // Classification scores over all folds when every fold's model had the same classes.
+        let allProbabilities: (classes: [Double], values: [Double])? =
+            classValues.count == finished.count && Set(classValues).count == 1
+            ? (classValues[0], predictions.flatMap { $0.probabilities ?? [] }) : nil
+        var aggregate = try ExperimentMetrics.compute(dataset: dataset, rows: predictions.map(\.row), scores: predictions.map(\.score),
+                                                      probabilities: allProbabilities)
         if aggregate.icir == nil, finished.count >= 2 {
             // Time-series ICs: the ICIR is the mean over the standard deviation of the fold ICs.
             aggregate.icir = try ICSummary(ics: finished.map(\.metrics.ic)).icir

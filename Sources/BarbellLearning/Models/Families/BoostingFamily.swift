@@ -71,19 +71,21 @@ struct BoostingLearner: Learner {
     func fit(_ request: FitRequest) throws -> any TrainedModel {
         let data = request.dataset
         var y = request.trainLabels
-        var validationY = request.validationLabels
+        var validationRows = request.validation
         var classes: LabelClasses?
         var objective = GradientBoostingConfiguration.Objective.regression
         if settings.task == .classification {
             let fitted = try LabelClasses.fit(y, model: "xgboost")
             y = try fitted.indices(y, model: "xgboost")
-            // A validation label unseen in training cannot be scored; such rows are rare enough
-            // that refusing is clearer than silently dropping them.
-            validationY = try fitted.indices(validationY, model: "xgboost (validation)")
+            // A validation label unseen in training (a rare class absent from the training
+            // window) cannot be scored; those rows are left out of early stopping.
+            validationRows = validationRows.filter { fitted.values.contains(data.labels[$0]) }
             classes = fitted
             objective = fitted.values.count == 2 ? .binary : .multiClass(classes: fitted.values.count)
         }
-        let validation = request.validation.isEmpty ? nil : (x: data.inputs.gather(request.validation), y: validationY)
+        var validationY = validationRows.map { data.labels[$0] }
+        if let classes { validationY = try classes.indices(validationY, model: "xgboost") }
+        let validation = validationRows.isEmpty ? nil : (x: data.inputs.gather(validationRows), y: validationY)
         let booster = try GradientBoosting.train(
             settings.configuration(objective, seed: request.seed),
             x: data.inputs.gather(request.train), rows: request.train.count, columns: data.width, y: y,
@@ -94,7 +96,7 @@ struct BoostingLearner: Learner {
 }
 
 /// A trained booster; also exposes TreeSHAP contributions for explanations.
-public struct TrainedBoosting: TrainedModel {
+public struct TrainedBoosting: ClassProbabilityModel {
     public let configuration: ModelConfiguration
     /// The XGBoost model.
     public let booster: GradientBoosting
@@ -105,6 +107,16 @@ public struct TrainedBoosting: TrainedModel {
         guard let classes else { return p }
         // binary:logistic gives P(class 1) per row; multi:softprob one probability per class.
         return classes.values.count == 2 ? p : classes.scores(probabilities: p)
+    }
+
+    public var classValues: [Double]? { classes?.values }
+
+    public func probabilities(_ inputs: FeatureMatrix, rows: [Int]) throws -> [Double] {
+        guard let classes else {
+            throw LearningError(.invalidArgument, "model xgboost was fitted as a regression and gives no class probabilities")
+        }
+        let p = try booster.predict(x: inputs.gather(rows), rows: rows.count)
+        return classes.values.count == 2 ? p.flatMap { [1 - $0, $0] } : p
     }
 
     public func weights() throws -> ModelWeights {

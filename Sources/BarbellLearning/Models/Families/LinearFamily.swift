@@ -97,23 +97,30 @@ struct LinearLearner: Learner {
     }
 }
 
-struct TrainedLinear: TrainedModel {
+struct TrainedLinear: ClassProbabilityModel {
     let configuration: ModelConfiguration
     let state: LinearState
 
+    var classValues: [Double]? { state.classes?.values }
+
     func predict(_ inputs: FeatureMatrix, rows: [Int]) throws -> [Double] {
-        let x = try state.scaling.apply(inputs, rows: rows)
-        let w = inputs.width
-        let eta: [[Double]] = state.coefficients.indices.map { k in
-            (0..<rows.count).map { r in
-                var s = state.intercepts[k]
-                for j in 0..<w { s += x[r * w + j] * state.coefficients[k][j] }
-                return s
-            }
+        guard let classes = state.classes else { return try linearPredictors(inputs, rows: rows)[0] }
+        return classes.scores(probabilities: try probabilities(inputs, rows: rows))
+    }
+
+    func probabilities(_ inputs: FeatureMatrix, rows: [Int]) throws -> [Double] {
+        guard state.classes != nil else {
+            throw LearningError(.invalidArgument, "model \(configuration.type) was fitted as a regression and gives no class probabilities")
         }
-        guard let classes = state.classes else { return eta[0] }
-        if eta.count == 1 { return eta[0].map { 1 / (1 + (-$0).exp) } }
+        let eta = try linearPredictors(inputs, rows: rows)
         var probabilities = [Double]()
+        if eta.count == 1 {
+            for value in eta[0] {
+                let p = 1 / (1 + (-value).exp)
+                probabilities += [1 - p, p]
+            }
+            return probabilities
+        }
         probabilities.reserveCapacity(rows.count * eta.count)
         for r in 0..<rows.count {
             let top = eta.map { $0[r] }.max()!
@@ -121,7 +128,20 @@ struct TrainedLinear: TrainedModel {
             let total = e.reduce(0, +)
             probabilities.append(contentsOf: e.map { $0 / total })
         }
-        return classes.scores(probabilities: probabilities)
+        return probabilities
+    }
+
+    /// `x·w_k + b_k` for each output k and row.
+    func linearPredictors(_ inputs: FeatureMatrix, rows: [Int]) throws -> [[Double]] {
+        let x = try state.scaling.apply(inputs, rows: rows)
+        let w = inputs.width
+        return state.coefficients.indices.map { k in
+            (0..<rows.count).map { r in
+                var s = state.intercepts[k]
+                for j in 0..<w { s += x[r * w + j] * state.coefficients[k][j] }
+                return s
+            }
+        }
     }
 
     func weights() throws -> ModelWeights {

@@ -25,7 +25,12 @@ struct NeuralLearner: Learner {
         guard !train.rows.isEmpty else {
             throw LearningError(.insufficientData, "model \(type): no training row has \(lookback) rows of history for its lookback window")
         }
-        let validation = NeuralInputs.complete(inputs, rows: request.validation, lookback: lookback)
+        // A classifier cannot score a validation label it never saw in training (a rare class
+        // absent from the training window); those validation rows are left out of early stopping.
+        let trainingClasses = Set(train.rows.map { data.labels[$0] })
+        let validationRows = settings.task == .classification
+            ? request.validation.filter { trainingClasses.contains(data.labels[$0]) } : request.validation
+        let validation = NeuralInputs.complete(inputs, rows: validationRows, lookback: lookback)
         let scaling = try FeatureScaling.fit(data.features, width: data.width, rows: train.rows)
 
         let labels = train.rows.map { data.labels[$0] }

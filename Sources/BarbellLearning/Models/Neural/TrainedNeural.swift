@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A reference type because the torch module is one; `@unchecked Sendable` because every use of
 /// the module (which switches it to evaluation mode) holds ``lock``.
-final class TrainedNeural: TrainedModel, @unchecked Sendable {
+final class TrainedNeural: ClassProbabilityModel, @unchecked Sendable {
     let configuration: ModelConfiguration
     let state: NeuralState
     let model: any BarbellTorch.Predictor
@@ -49,6 +49,15 @@ final class TrainedNeural: TrainedModel, @unchecked Sendable {
         }
         let scale = state.targetScale
         return try batched(inputs, rows: rows) { x in try model.forward(x).toArray().map { $0 * scale } }
+    }
+
+    var classValues: [Double]? { state.classes?.values }
+
+    func probabilities(_ inputs: FeatureMatrix, rows: [Int]) throws -> [Double] {
+        guard state.classes != nil else {
+            throw LearningError(.invalidArgument, "model \(configuration.type) was fitted as a regression and gives no class probabilities")
+        }
+        return try batched(inputs, rows: rows) { x in try model.forward(x).softmax(dim: 1).toArray() }
     }
 
     func weights() throws -> ModelWeights {
