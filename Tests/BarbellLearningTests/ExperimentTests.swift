@@ -125,11 +125,53 @@ struct ExperimentTests {
         for p in scored.prefix(50) { #expect(p.score == p.probabilities![1]) }
     }
 
+    @Test("uniqueness weights are counted per symbol and change the fit")
+    func uniquenessWeights() throws {
+        let yaml = ExperimentFixture.yaml(model: "{type: ridge, alpha: 1}")
+        let plain = try ExperimentConfiguration.parse(yaml, source: "t")
+        let weighted = try ExperimentConfiguration.parse(yaml.replacingOccurrences(of: "returns: log}", with: "returns: log, weights: uniqueness}"), source: "t")
+        #expect(weighted.label.weights == "uniqueness")
+        let prepared = try ExperimentRunner(weighted).prepare(panel: weighted.data.loadPanel())
+        let weights = try prepared.dataset.uniquenessWeights()
+        // Two-bar labels overlap their neighbours by one bar: each interior sample is unique for
+        // half of each of its bars. Counting all four symbols together would give about 1/8.
+        let mean = weights.reduce(0, +) / Double(weights.count)
+        #expect(abs(mean - 0.5) < 0.02, "mean uniqueness \(mean)")
+        #expect(weights.allSatisfy { $0 > 0 && $0 <= 1 })
+        let a = try ExperimentRunner(plain).run(), b = try ExperimentRunner(weighted).run()
+        #expect(a.predictions.map(\.score) != b.predictions.map(\.score))
+        #expect(throws: LearningError.self) {
+            try ExperimentConfiguration.parse(yaml.replacingOccurrences(of: "returns: log}", with: "returns: log, weights: heavy}"), source: "t").label.definition()
+        }
+    }
+
     @Test("every Alpha158 column passes the look-ahead audit on real OHLCV bars")
     func alpha158HasNoLookAhead() throws {
         let series = try #require(try MarketFile.loadBars(ExperimentFixture.quandl).map(\.series).first { $0.symbol.name == "AAPL" })
         let findings = try LookAheadAudit.run(FeatureSetSource(FeatureSet.builtin("alpha158")!), series: series, checkpoints: 12)
         #expect(findings.isEmpty, "\(findings.prefix(5))")
+    }
+
+    @Test("a classifier trained on shuffled direction labels is as accurate as the majority class, and no more")
+    func shuffledLabelClassifier() throws {
+        let panel = ExperimentFixture.autoregressivePanel()
+        let configuration = try ExperimentConfiguration.parse("""
+            name: ar1-direction
+            seed: 9
+            data: {files: [unused]}
+            features: [ROCP(timeperiod=1), ROCP(timeperiod=3)]
+            label: {kind: direction, horizon: 1}
+            validation: {testBars: 100, firstTest: 0.4, validation: 0}
+            model: {type: logistic, c: 1}
+            """, source: "ar1")
+        let real = try #require(try ExperimentRunner(configuration).run(panel: panel).aggregate.classification)
+        let control = try #require(try ExperimentRunner(configuration).run(panel: panel, shuffledLabels: true).aggregate.classification)
+        let n = Double(control.observations)
+        let majority = Double(control.confusion.map { $0.reduce(0, +) }.max()!) / n
+        let bound = 3 * (majority * (1 - majority) / n).squareRoot()
+        #expect(real.accuracy > majority + 0.05, "positive control: \(real.accuracy) vs majority \(majority)")
+        #expect(control.accuracy < majority + bound, "control \(control.accuracy) vs majority \(majority) ± \(bound)")
+        #expect(control.accuracy > 1 - majority - bound)
     }
 
     @Test("a tampered, truncated or foreign artifact is refused with the reason")

@@ -22,9 +22,9 @@ struct ExperimentCLITests {
             """, name: "experiment.yaml")
     }
 
-    @Test("run records the run; list and show read it back; the artifact's hash is the recorded one")
-    func runListShow() throws {
-        let store = CLI.temporaryPath("store.sqlite"), model = CLI.temporaryPath("model.bbm")
+    @Test("run records the run; list and show read it back; the artifact's hash is the recorded one", arguments: stores)
+    func runListShow(kind: String) throws {
+        let store = Self.freshStore(kind), model = CLI.temporaryPath("model.bbm")
         let config = Self.config()
         let r = try CLI.run(["experiment", "run", config, "--store", store, "--out", model, "--control", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -101,9 +101,25 @@ struct ExperimentCLITests {
         #expect(t.status == 1 && t.stderr.contains("tune"), "\(t.status) \(t.stderr)")
     }
 
-    @Test("two tune processes share one study: distinct trial numbers and grid points, every trial counted")
-    func concurrentTune() throws {
-        let store = CLI.temporaryPath("study.sqlite")
+    /// SQLite always; also PostgreSQL when the test run has a server (`make test` starts one).
+    static var stores: [String] {
+        let env = ProcessInfo.processInfo.environment
+        guard let url = env["BARBELL_TEST_POSTGRES_URL"], !url.isEmpty else { return ["sqlite"] }
+        return ["sqlite", "postgres"]
+    }
+
+    /// A fresh store location of the given kind (a new schema on the test server for PostgreSQL).
+    static func freshStore(_ kind: String) -> String {
+        guard kind == "postgres", let url = ProcessInfo.processInfo.environment["BARBELL_TEST_POSTGRES_URL"] else {
+            return CLI.temporaryPath("store.sqlite")
+        }
+        let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        return url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
+    }
+
+    @Test("two tune processes share one study: distinct trial numbers and grid points, every trial counted", arguments: stores)
+    func concurrentTune(kind: String) throws {
+        let store = Self.freshStore(kind)
         let config = Self.config(tune: """
             tune:
               direction: maximize

@@ -6,7 +6,7 @@ extension ExperimentConfiguration {
     static let sectionKeys: [String: Set<String>] = [
         "": Set(CodingKeys.allCases.map(\.rawValue)),
         "data": ["files", "symbols", "from", "to"],
-        "label": ["kind", "horizon", "returns", "deadZone", "profitTake", "stopLoss", "volatilitySpan"],
+        "label": ["kind", "horizon", "returns", "deadZone", "profitTake", "stopLoss", "volatilitySpan", "weights"],
         "validation": ["window", "trainBars", "testBars", "step", "firstTest", "validation"],
     ]
 

@@ -145,10 +145,13 @@ public struct ExperimentConfiguration: Sendable, Equatable, Codable {
         public var profitTake: Double = 1
         public var stopLoss: Double = 1
         public var volatilitySpan: Double = 50
+        /// Sample weights for fitting: `none`, or `uniqueness` (each sample's average uniqueness
+        /// over the bars its label reads, per symbol; AFML 4.4), for overlapping labels.
+        public var weights: String = "none"
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey { case kind, horizon, returns, deadZone, profitTake, stopLoss, volatilitySpan }
+        enum CodingKeys: String, CodingKey { case kind, horizon, returns, deadZone, profitTake, stopLoss, volatilitySpan, weights }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -159,10 +162,14 @@ public struct ExperimentConfiguration: Sendable, Equatable, Codable {
             profitTake = try c.decodeIfPresent(Double.self, forKey: .profitTake) ?? profitTake
             stopLoss = try c.decodeIfPresent(Double.self, forKey: .stopLoss) ?? stopLoss
             volatilitySpan = try c.decodeIfPresent(Double.self, forKey: .volatilitySpan) ?? volatilitySpan
+            weights = try c.decodeIfPresent(String.self, forKey: .weights) ?? weights
         }
 
         /// The label this section declares.
         public func definition() throws(LearningError) -> LabelDefinition {
+            guard weights == "none" || weights == "uniqueness" else {
+                throw LearningError(.invalidArgument, "label.weights = \(weights): expected none or uniqueness")
+            }
             guard horizon >= 1 else { throw LearningError(.invalidArgument, "label.horizon = \(horizon): expected ≥ 1") }
             switch kind {
             case "forward-return": return .forwardReturn(horizon: horizon, kind: returns)

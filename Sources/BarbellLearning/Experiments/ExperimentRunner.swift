@@ -47,7 +47,7 @@ public struct ExperimentRunner: Sendable {
         let learner = try registry.learner(configuration.model)
         let dataset = try DatasetBuilder(featureSet: featureSet, label: label).build(panel: panel)
         let folds = try configuration.validation.folds(for: dataset)
-        return PreparedExperiment(configuration: configuration, label: label, featureSet: featureSet, featureSetHash: featureSetHash,
+        return try PreparedExperiment(configuration: configuration, label: label, featureSet: featureSet, featureSetHash: featureSetHash,
                                   dataHash: PanelHash.sha256(panel), learner: learner, dataset: dataset, folds: folds,
                                   shuffledLabels: shuffledLabels)
     }
@@ -68,12 +68,15 @@ public struct PreparedExperiment: Sendable {
     public private(set) var finished: [FoldResult] = []
     private var predictions: [OutOfSamplePrediction] = []
     private var final: (model: any TrainedModel, fold: ExperimentFold)?
+    /// Per-row fitting weights (`label.weights`), or nil.
+    private let sampleWeights: [Double]?
     /// Each fold's classes, for classifiers (the aggregate needs them all equal).
     private var classValues: [[Double]] = []
     private let started = ContinuousClock.now
 
     init(configuration: ExperimentConfiguration, label: LabelDefinition, featureSet: FeatureSet, featureSetHash: String,
-         dataHash: String, learner: any Learner, dataset: SupervisedDataset, folds: [ExperimentFold], shuffledLabels: Bool) {
+         dataHash: String, learner: any Learner, dataset: SupervisedDataset, folds: [ExperimentFold], shuffledLabels: Bool) throws {
+        sampleWeights = configuration.label.weights == "uniqueness" ? try dataset.uniquenessWeights() : nil
         self.configuration = configuration
         self.label = label
         self.featureSet = featureSet
@@ -92,7 +95,8 @@ public struct PreparedExperiment: Sendable {
         let start = ContinuousClock.now
         let seed = configuration.seed &+ UInt64(fold.index)
         let training = shuffledLabels ? dataset.shufflingLabels(of: fold.train + fold.validation, seed: seed) : dataset
-        let model = try learner.fit(FitRequest(dataset: training, train: fold.train, validation: fold.validation, seed: seed))
+        let model = try learner.fit(FitRequest(dataset: training, train: fold.train, validation: fold.validation, seed: seed,
+                                               sampleWeights: sampleWeights))
         let scores = try model.predict(dataset.inputs, rows: fold.test)
         if let bad = scores.firstIndex(where: { !$0.isFinite }) {
             throw LearningError(.nonFinite, "fold \(fold.index): the model predicted \(scores[bad]) for row \(fold.test[bad])")
