@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "BarbellRegimes", targets: ["BarbellRegimes"]),
         .library(name: "BarbellTorch", targets: ["BarbellTorch"]),
         .library(name: "BarbellLearning", targets: ["BarbellLearning"]),
+        .library(name: "BarbellBacktest", targets: ["BarbellBacktest"]),
         .executable(name: "barbell", targets: ["barbell"]),
         .executable(name: "barbell-bench", targets: ["barbell-bench"]),
     ],
@@ -91,6 +92,11 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]
         ),
 
+        .target(
+            name: "BarbellBacktest",
+            dependencies: ["BarbellData"]
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "barbell",
@@ -128,6 +134,7 @@ let package = Package(
         .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant", "BarbellFeatures", "BarbellStore", "BarbellRegimes", "BarbellTorch"]),
+        .testTarget(name: "BarbellBacktestTests", dependencies: ["BarbellBacktest"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
     swiftLanguageModes: [.v6],
