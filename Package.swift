@@ -94,7 +94,7 @@ let package = Package(
 
         .target(
             name: "BarbellBacktest",
-            dependencies: ["BarbellData"]
+            dependencies: ["BarbellData", "BarbellQuant"]
         ),
 
         // MARK: Executables
