@@ -17,11 +17,7 @@ struct BacktestOverfittingTests {
     }
     struct Fixture: Decodable { let cases: [Case] }
 
-    static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/backtest/pbo.json")
-        return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url)).cases
-    }()
+    static let cases: [Case] = BacktestFixture.load(Fixture.self, "pbo.json").cases
 
     @Test("logits, PBO and the chosen trials' Sharpe ratios match the transcription", arguments: cases)
     func matchesReference(c: Case) throws {

@@ -21,11 +21,7 @@ struct ReturnStatisticsTests {
     }
     struct Fixture: Decodable { let cases: [Case] }
 
-    static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/backtest/empyrical_stats.json")
-        return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url)).cases
-    }()
+    static let cases: [Case] = BacktestFixture.load(Fixture.self, "empyrical_stats.json").cases
 
     static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
 

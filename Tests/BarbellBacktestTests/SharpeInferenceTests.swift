@@ -16,11 +16,7 @@ struct SharpeInferenceTests {
     }
     struct Fixture: Decodable { let cases: [Case] }
 
-    static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/backtest/sharpe_inference.json")
-        return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url)).cases
-    }()
+    static let cases: [Case] = BacktestFixture.load(Fixture.self, "sharpe_inference.json").cases
 
     static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
 
