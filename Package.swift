@@ -108,6 +108,7 @@ let package = Package(
                 "BarbellRegimes",
                 "BarbellTorch",
                 "BarbellLearning",
+                "BarbellBacktest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -14,7 +14,7 @@ struct Barbell: AsyncParsableCommand {
         commandName: "barbell",
         abstract: "Machine-learning trading research and production, in one native Swift stack.",
         version: "0.1.0",
-        subcommands: [DataCommand.self, FeaturesCommand.self, RiskCommand.self, PortfolioCommand.self, OptionsCommand.self, RegimeCommand.self, PatternsCommand.self, NNCommand.self, ExperimentCommand.self, Tune.self, ModelCommand.self, DemoCommand.self]
+        subcommands: [DataCommand.self, FeaturesCommand.self, RiskCommand.self, PortfolioCommand.self, OptionsCommand.self, RegimeCommand.self, PatternsCommand.self, NNCommand.self, ExperimentCommand.self, Tune.self, ModelCommand.self, MetricsCommand.self, DemoCommand.self]
     )
 
     static func main() async {
