@@ -8,17 +8,16 @@ extension ExperimentConfiguration.DataSection {
     ///
     /// - Parameter base: the configuration file's folder, against which relative paths are read
     ///   first (then the working folder).
-    /// - Throws: ``LearningError`` naming the file, symbol or date that is wrong.
+    /// - Throws: `DataError` for a file that cannot be read or parsed; ``LearningError`` naming
+    ///   the symbol or date that is wrong.
     public func loadPanel(relativeTo base: String? = nil) throws -> [BarSeries] {
         guard !files.isEmpty else { throw LearningError(.invalidArgument, "data.files: expected at least one file") }
         var series: [BarSeries] = []
         for file in files {
             let path = Self.resolve(file, base: base)
-            let loaded: [LoadedSeries]
-            do { loaded = try MarketFile.loadBars(path) } catch {
-                throw LearningError(.invalidArgument, "data.files: \(error)")
-            }
-            series += loaded.map(\.series)
+            // A file that cannot be read or parsed is the data's fault: its DataError (naming the
+            // file, line and field) goes out as it is.
+            series += try MarketFile.loadBars(path).map(\.series)
         }
         if let symbols {
             let byName = Dictionary(series.map { ($0.symbol.name, $0) }, uniquingKeysWith: { first, _ in first })

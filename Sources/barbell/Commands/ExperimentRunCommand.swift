@@ -38,6 +38,12 @@ struct ExperimentRunCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        if noRecord { try await execute(recorder: nil) } else {
+            try await ExperimentRecorder.with(store.location) { try await execute(recorder: $0) }
+        }
+    }
+
+    func execute(recorder: ExperimentRecorder?) async throws {
         let configuration = try ExperimentConfiguration.load(path: config)
         let base = URL(fileURLWithPath: config).deletingLastPathComponent().path
         let panel = try configuration.data.loadPanel(relativeTo: base)
@@ -63,8 +69,7 @@ struct ExperimentRunCommand: AsyncParsableCommand {
                 try artifact.write(to: artifactPath!)
                 artifactHash = try artifact.fileHash()
             }
-            let runID = noRecord ? nil : try await ExperimentRecorder(location: store.location)
-                .record(result, configText: configText, artifact: artifactPath, artifactHash: artifactHash)
+            let runID = try await recorder?.record(result, configText: configText, artifact: artifactPath, artifactHash: artifactHash)
             results.append((label, result, runID, artifactPath))
             if !json && !comparison {
                 print("\(variant.name): \(variant.model.type) on \(symbols.count) symbol\(symbols.count == 1 ? "" : "s"), \(result.featureNames.count) features, \(result.folds.count) walk-forward folds")
@@ -82,8 +87,8 @@ struct ExperimentRunCommand: AsyncParsableCommand {
                 controlBar.update(done: Int64(done), total: Int64(total))
             }
             controlBar.finish()
-            if !noRecord, let controlResult {
-                _ = try await ExperimentRecorder(location: store.location).record(controlResult, configText: configText, artifact: nil, artifactHash: nil)
+            if let controlResult {
+                _ = try await recorder?.record(controlResult, configText: configText, artifact: nil, artifactHash: nil)
             }
         }
         if json {

@@ -37,18 +37,13 @@ struct ModelPredict: AsyncParsableCommand {
     }
 }
 
-/// Loading the bars a saved model is applied to.
+/// Loading the bars a saved model is applied to, the way an experiment loads its data.
 enum ModelInputs {
     /// Every series in `files`, restricted to `symbols` (in that order) when the files hold them all.
     static func panel(_ files: [String], symbols: [String]) throws -> [BarSeries] {
         guard !files.isEmpty else { throw ValidationError("give at least one bar file") }
-        let series = try files.flatMap { try MarketFile.loadBars($0).map(\.series) }
+        let series = try ExperimentConfiguration.DataSection(files: files).loadPanel()
         let byName = Dictionary(series.map { ($0.symbol.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let chosen = symbols.allSatisfy { byName[$0] != nil } ? symbols.map { byName[$0]! } : series
-        // Wide close matrices leave a symbol empty before its listing.
-        return chosen.map { s in
-            let keep = s.close.indices.filter { s.close[$0].isFinite }
-            return keep.count == s.count ? s : s.selecting(rows: keep)
-        }
+        return symbols.allSatisfy { byName[$0] != nil } ? symbols.map { byName[$0]! } : series
     }
 }

@@ -2,9 +2,28 @@ import BarbellLearning
 import BarbellStore
 import Foundation
 
-/// Records experiment runs in the store (SQLite file or PostgreSQL), one transaction per run.
+/// Records experiment runs in the store (SQLite file or PostgreSQL), one transaction per run,
+/// over one connection for the whole command.
 struct ExperimentRecorder {
-    let location: String
+    let store: any ExperimentStore
+
+    /// Opens the experiment store at `location`.
+    static func open(_ location: String) async throws -> ExperimentRecorder {
+        ExperimentRecorder(store: try await openExperimentStore(location))
+    }
+
+    /// Runs `body` with a recorder, closing the store afterwards whether or not it throws.
+    static func with<T>(_ location: String, _ body: (ExperimentRecorder) async throws -> T) async throws -> T {
+        let recorder = try await open(location)
+        do {
+            let result = try await body(recorder)
+            try await recorder.store.close()
+            return result
+        } catch {
+            try? await recorder.store.close()
+            throw error
+        }
+    }
 
     /// Records `result` and returns the run's id.
     func record(_ result: ExperimentResult, configText: String, artifact: String?, artifactHash: String?) async throws -> String {
@@ -19,14 +38,7 @@ struct ExperimentRecorder {
             metricsJSON: String(decoding: try encoder.encode(result.aggregate), as: UTF8.self),
             foldMetricsJSON: String(decoding: try encoder.encode(result.folds), as: UTF8.self),
             artifactPath: artifact.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, artifactSHA256: artifactHash)
-        let store = try await openExperimentStore(location)
-        do {
-            try await store.record(run)
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
-        }
+        try await store.record(run)
         return run.id
     }
 }

@@ -28,8 +28,9 @@ struct EnsembleLearner: Learner {
         return try TrainedEnsemble(configuration: configuration, settings: settings, state: state, members: fitted, meta: meta)
     }
 
-    /// Member `i`'s seed: distinct per member, the same for the scoring and the final fit. Kept
-    /// to 31 bits because XGBoost parses its seed as a signed integer and refuses larger values.
+    /// Member `i`'s seed: distinct per member, the same for the scoring and the final fit. The
+    /// 31-bit mask is no longer needed for XGBoost (its configuration drops the top bit itself);
+    /// it stays so that recorded ensemble runs (RESULTS.md) reproduce bit for bit.
     static func seed(_ seed: UInt64, _ i: Int) -> UInt64 {
         var g = SplitMix64(seed: seed &+ UInt64(i))
         return g.next() & 0x7FFF_FFFF

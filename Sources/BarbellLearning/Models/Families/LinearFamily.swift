@@ -116,7 +116,7 @@ struct TrainedLinear: ClassProbabilityModel {
         var probabilities = [Double]()
         if eta.count == 1 {
             for value in eta[0] {
-                let p = 1 / (1 + (-value).exp)
+                let p = 1 / (1 + Foundation.exp(-value))
                 probabilities += [1 - p, p]
             }
             return probabilities
@@ -124,7 +124,7 @@ struct TrainedLinear: ClassProbabilityModel {
         probabilities.reserveCapacity(rows.count * eta.count)
         for r in 0..<rows.count {
             let top = eta.map { $0[r] }.max()!
-            let e = eta.map { ($0[r] - top).exp }
+            let e = eta.map { Foundation.exp($0[r] - top) }
             let total = e.reduce(0, +)
             probabilities.append(contentsOf: e.map { $0 / total })
         }
@@ -149,8 +149,4 @@ struct TrainedLinear: ClassProbabilityModel {
         try weights.setJSON(state, "linear.json")
         return weights
     }
-}
-
-private extension Double {
-    var exp: Double { Foundation.exp(self) }
 }
