@@ -94,7 +94,8 @@ let package = Package(
 
         .target(
             name: "BarbellBacktest",
-            dependencies: ["BarbellData", "BarbellQuant"]
+            dependencies: ["BarbellData", "BarbellQuant", "BarbellRegimes", "BarbellLearning",
+                           .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: Executables
@@ -123,6 +124,7 @@ let package = Package(
                 "BarbellRegimes",
                 "BarbellTorch",
                 "BarbellLearning",
+                "BarbellBacktest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -135,7 +137,7 @@ let package = Package(
         .testTarget(name: "BarbellRegimesTests", dependencies: ["BarbellRegimes", "BarbellQuant", "BarbellData", "CFFTW"]),
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant", "BarbellFeatures", "BarbellStore", "BarbellRegimes", "BarbellTorch"]),
-        .testTarget(name: "BarbellBacktestTests", dependencies: ["BarbellBacktest"]),
+        .testTarget(name: "BarbellBacktestTests", dependencies: ["BarbellBacktest", "BarbellData", "BarbellLearning"]),
         .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
     ],
     swiftLanguageModes: [.v6],

@@ -12,7 +12,7 @@ struct BarbellBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "barbell-bench",
         abstract: "Barbell performance benchmarks (run in release builds).",
-        subcommands: [GenerateCSV.self, CSVParse.self, TradesToBars.self, SQLiteStore.self, PostgresStore.self, TALibFunctions.self, Alpha158Panel.self, StreamingAlpha158.self, GARCHFits.self, MonteCarloVaRBench.self, OptionsIVBenchmark.self, PortfolioBenchmarks.self, PatternSearchBench.self, HMMBench.self, NNBench.self, DatasetBench.self, XGBoostBench.self]
+        subcommands: [GenerateCSV.self, CSVParse.self, TradesToBars.self, SQLiteStore.self, PostgresStore.self, TALibFunctions.self, Alpha158Panel.self, StreamingAlpha158.self, GARCHFits.self, MonteCarloVaRBench.self, OptionsIVBenchmark.self, PortfolioBenchmarks.self, PatternSearchBench.self, HMMBench.self, NNBench.self, DatasetBench.self, XGBoostBench.self, BacktestBench.self]
     )
 }
 

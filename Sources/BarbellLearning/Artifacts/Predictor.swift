@@ -7,6 +7,12 @@ public struct BarPrediction: Sendable, Equatable, Codable {
     public var symbol: String
     public var timestamp: Timestamp
     public var score: Double
+
+    public init(symbol: String, timestamp: Timestamp, score: Double) {
+        self.symbol = symbol
+        self.timestamp = timestamp
+        self.score = score
+    }
 }
 
 /// Predicts from raw bars. Implementations compute features with the same feature code the model

@@ -24,3 +24,14 @@ public enum LabelDefinition: Sendable, Equatable, Codable {
         }
     }
 }
+
+extension LabelDefinition {
+    /// The most bars a label looks ahead: what must separate training labels from a later
+    /// backtest's trades so the two share no returns.
+    public var horizon: Int {
+        switch self {
+        case .forwardReturn(let h, _), .direction(let h, _, _): h
+        case .tripleBarrier(let config): config.horizon
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import BarbellBacktest
+import BarbellData
+import Foundation
+
+/// `barbell-bench backtest`: the event engine's bar-event rate on a single-asset crossover and
+/// the vectorised path's bar rate on signal backtests, against backtrader and vectorbt
+/// (`Benchmarks/reference/backtrader_crossover.py --bench`, `vectorbt_signals.py --bench`).
+struct BacktestBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backtest", abstract: "Event engine and vectorised backtest throughput.")
+
+    @Option(help: "Bars of the single-asset crossover run on the event engine.")
+    var eventBars = 10_000_000
+    @Option(help: "Bars per column of the vectorised signal backtest.")
+    var vectorBars = 1_000_000
+    @Option var columns = 8
+    @Option var `repeat` = 3
+
+    func run() throws {
+        // Event engine: SMA 10/30 crossover, 100 shares, 10 bps, on one synthetic column.
+        let market = SyntheticMarket(bars: eventBars, column: 0)
+        let grid = try market.grid()
+        let engine = try EventEngine(grid: grid, settings: ExecutionSettings(commission: CommissionSchedule(basisPoints: 10)))
+        let strategy = try MovingAverageCrossover(fast: 10, slow: 30, entry: .shares(100))
+        let (eventSeconds, eventResult) = bestOf(self.repeat) { engine.run(strategy) }
+        report("event engine crossover", items: eventBars, seconds: eventSeconds, unit: "bars")
+        print("  fills \(eventResult.fills.count), final equity \(eventResult.finalEquity)")
+
+        // Event engine on the bundled S&P 500 bars: the backtrader comparison's data.
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/arch_sp500.csv.gz")
+        let sp500 = try PriceGrid(series: [MarketFile.loadBars(samples.path)[0].series])
+        let spEngine = try EventEngine(grid: sp500, settings: ExecutionSettings(commission: CommissionSchedule(basisPoints: 10)))
+        let laps = 200
+        let (spSeconds, spResult) = bestOf(self.repeat) { (0..<laps).map { _ in spEngine.run(strategy).finalEquity }.last! }
+        report("event engine S&P 500 x\(laps)", items: sp500.barCount * laps, seconds: spSeconds, unit: "bars")
+        print("  final equity \(spResult)")
+
+        // Vectorised path: `columns` independent long/flat signal backtests, all cash in, 10 bps.
+        let settings = ExecutionSettings(initialCash: 10_000, commission: CommissionSchedule(basisPoints: 10))
+        let markets = (0..<columns).map { SyntheticMarket(bars: vectorBars, column: $0) }
+        let grids = try markets.map { try $0.grid() }
+        let targets = markets.map { [$0.targets] }
+        let (vectorSeconds, results) = try bestOf(self.repeat) {
+            try VectorizedBacktest.runIndependently(grids: grids, targets: targets, settings: settings)
+        }
+        report("vectorised \(columns) columns", items: vectorBars * columns, seconds: vectorSeconds, unit: "bars")
+        for (c, r) in results.enumerated() {
+            let roundTrips = r.fills.filter { $0.quantity < 0 }.count
+            print(String(format: "  column %d: %d exits, %d fills, final equity %.10f", c, roundTrips, r.fills.count, r.finalEquity))
+        }
+        print("reference: python3 Benchmarks/reference/backtrader_crossover.py --bench; python3 Benchmarks/reference/vectorbt_signals.py --bench")
+    }
+}
