@@ -76,9 +76,11 @@ public struct BacktestConfiguration: Sendable, Equatable, Codable {
         public var file: String?
         /// Artifact for `model`.
         public var artifact: String?
+        /// For a scores file with a `model` column (a comparison's predictions), which model's.
+        public var model: String?
 
         public init(type: String, fast: Int? = nil, slow: Int? = nil, shares: Double? = nil, fraction: Double? = nil,
-                    file: String? = nil, artifact: String? = nil) {
+                    file: String? = nil, artifact: String? = nil, model: String? = nil) {
             self.type = type
             self.fast = fast
             self.slow = slow
@@ -86,6 +88,7 @@ public struct BacktestConfiguration: Sendable, Equatable, Codable {
             self.fraction = fraction
             self.file = file
             self.artifact = artifact
+            self.model = model
         }
     }
 

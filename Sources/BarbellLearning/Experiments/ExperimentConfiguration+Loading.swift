@@ -62,7 +62,7 @@ extension ExperimentConfiguration {
 
 extension ConfigValue {
     /// This value with `value` at `path`, creating objects along the way.
-    func setting(_ path: [String], to value: ConfigValue, source: String) throws(LearningError) -> ConfigValue {
+    public func setting(_ path: [String], to value: ConfigValue, source: String) throws(LearningError) -> ConfigValue {
         guard let head = path.first else { return value }
         var object: [String: ConfigValue]
         switch self {

@@ -42,7 +42,9 @@ extension ExperimentConfiguration.DataSection {
         return series
     }
 
-    static func resolve(_ file: String, base: String?) -> String {
+    /// `file` as given when absolute, else against `base` when it exists there, else as given
+    /// (relative to the working folder).
+    public static func resolve(_ file: String, base: String?) -> String {
         if file.hasPrefix("/") { return file }
         if let base {
             let candidate = URL(fileURLWithPath: base).appendingPathComponent(file).path
