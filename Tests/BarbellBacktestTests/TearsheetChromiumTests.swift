@@ -38,6 +38,15 @@ struct TearsheetChromiumTests {
         let size = try #require(TearsheetChromium.pngSize(png))
         #expect(size.width == 1280 && size.height == 4000, "\(size)")
         #expect(png.count >= 4 * blankPNG.count, "screenshot \(png.count) bytes vs blank \(blankPNG.count)")
+        // For the README: BARBELL_TEARSHEET_OUT=/some/dir keeps the sample page and its screenshot.
+        if let out = ProcessInfo.processInfo.environment["BARBELL_TEARSHEET_OUT"] {
+            let keep = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: keep, withIntermediateDirectories: true)
+            for name in ["tearsheet.html", "tearsheet.png"] {
+                try? FileManager.default.removeItem(at: keep.appendingPathComponent(name))
+                try FileManager.default.copyItem(at: dir.appendingPathComponent(name), to: keep.appendingPathComponent(name))
+            }
+        }
     }
 
     @Test("the console detector sees an uncaught error and a console.error")

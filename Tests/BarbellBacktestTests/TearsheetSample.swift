@@ -15,7 +15,9 @@ enum TearsheetSample {
             let u = 1 - rng.nextUniform(), v = rng.nextUniform()
             return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
         }
-        let drift = [0.0006, 0.0003, -0.0012], volatility = [0.006, 0.011, 0.028]
+        // Daily drift and volatility per regime, scaled to the bar length.
+        let scale = Double(step) / Double(Timestamp.nanosPerDay)
+        let drift = [0.0006, 0.0003, -0.0012].map { $0 * scale }, volatility = [0.006, 0.011, 0.028].map { $0 * scale.squareRoot() }
         let start = Timestamp(year: 2018, month: 1, day: 2).nanoseconds
         var timestamps: [Timestamp] = [], prices: [Double] = [], labels: [Int] = []
         var equity: [Double] = [], exposure: [Double] = [], net: [Double] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Monthly returns as a years × months grid with a yearly total column: each cell coloured on a
 /// diverging scale (red losses, white zero, green gains, symmetric around zero at the largest
 /// absolute monthly return) with its value printed in percent.
@@ -33,12 +35,17 @@ enum MonthlyHeatmap {
                 let label = j < 12 ? "\(monthNames[j]) \(year)" : "\(year)"
                 svg += "<title>\(label): \(ReportText.percent(value, digits: 2))</title></rect>"
                 if let value, value.isFinite {
-                    svg += "<text class=\"cell\" x=\"\(ReportText.px(x + cellW / 2))\" y=\"\(ReportText.px(y + cellH / 2 + 3.5))\" text-anchor=\"middle\">\(ReportText.number(value * 100, digits: 1))</text>"
+                    svg += "<text class=\"cell\" x=\"\(ReportText.px(x + cellW / 2))\" y=\"\(ReportText.px(y + cellH / 2 + 3.5))\" text-anchor=\"middle\">\(Self.cellText(value))</text>"
                 }
             }
             svg += "\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// A cell's percentage with one decimal, or three significant digits when that would not fit.
+    static func cellText(_ value: Double) -> String {
+        abs(value) < 9.995 ? ReportText.number(value * 100, digits: 1) : String(format: "%.2g", value * 100)
     }
 }
 

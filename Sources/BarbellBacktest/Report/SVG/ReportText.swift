@@ -27,13 +27,14 @@ enum ReportText {
     /// A fraction as a percentage: 0.1234 → "12.3%"; "–" when missing or not finite.
     static func percent(_ x: Double?, digits: Int = 1) -> String {
         guard let x, x.isFinite else { return "–" }
-        return String(format: "%.\(digits)f%%", x * 100)
+        // Beyond 100 000% fixed decimals would print dozens of digits: switch to three significant ones.
+        return abs(x) >= 1000 ? String(format: "%.3g%%", x * 100) : String(format: "%.\(digits)f%%", x * 100)
     }
 
     /// A number with fixed decimals; "–" when missing or not finite.
     static func number(_ x: Double?, digits: Int = 2) -> String {
         guard let x, x.isFinite else { return "–" }
-        return String(format: "%.\(digits)f", x)
+        return abs(x) >= 1e9 ? String(format: "%.3g", x) : String(format: "%.\(digits)f", x)
     }
 
     /// A number for an axis or table: four significant digits.

@@ -16,7 +16,7 @@ enum ReturnHistogram {
         for c in NiceTicks.ticks(0, yMax, count: 4) {
             let py = ReportText.px(y(c))
             svg += "<line class=\"grid\" x1=\"\(ReportText.px(left))\" y1=\"\(py)\" x2=\"\(ReportText.px(left + plotW))\" y2=\"\(py)\"/>"
-            svg += "<text class=\"tick\" x=\"\(ReportText.px(left - 6))\" y=\"\(py)\" dy=\"3.5\" text-anchor=\"end\">\(ReportText.short(c))</text>\n"
+            svg += "<text class=\"tick\" x=\"\(ReportText.px(left - 6))\" y=\"\(py)\" dy=\"3.5\" text-anchor=\"end\">\(ReportText.compact(c))</text>\n"
         }
         for (k, count) in histogram.counts.enumerated() where count > 0 {
             let a = histogram.edges[k], b = histogram.edges[k + 1]
