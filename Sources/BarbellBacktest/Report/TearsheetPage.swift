@@ -29,9 +29,15 @@ struct TearsheetPage {
         body += card(MonthlyHeatmap.svg(monthly: derived.monthlyReturns, yearly: derived.yearlyReturns, width: Self.half))
         body += card(ReturnHistogram.svg(derived.histogram, valueAtRisk: derived.summary.valueAtRisk, conditionalValueAtRisk: derived.summary.conditionalValueAtRisk, level: data.varLevel, width: Self.half))
         if let regimes = data.regimes { body += card(regimeChart(regimes) + statisticsTable(regimes.statistics ?? [], caption: nil), wide: true) }
-        if let importance = data.featureImportance, !importance.isEmpty { body += card(ImportanceBars.svg(importance, width: Self.half)) }
-        body += card(statisticsTable(data.statistics, caption: "Statistics"))
-        body += card(statisticsTable(data.honesty, caption: "Honesty statistics"))
+        // Both statistics tables share a card, beside the importance chart when a model drove the
+        // strategy and across the page otherwise, so the two-column grid never leaves a hole.
+        let tables = statisticsTable(data.statistics, caption: "Statistics") + statisticsTable(data.honesty, caption: "Honesty statistics")
+        if let importance = data.featureImportance, !importance.isEmpty {
+            body += card(ImportanceBars.svg(importance, width: Self.half))
+            body += card(tables)
+        } else {
+            body += card(tables, wide: true)
+        }
         body += card(tradesTable, wide: true)
         body += "</main>\n"
         body += footer
@@ -196,7 +202,7 @@ struct TearsheetPage {
     svg .legend text{fill:#4a5568;font-size:10px}svg .cell{fill:#1c2430;font-size:9px}\
     svg .grid{stroke:#e2e8f0;stroke-width:1}svg .axis{stroke:#718096;stroke-width:1}svg .zero{stroke:#718096;stroke-width:1;stroke-dasharray:2 2}\
     svg .line{fill:none;stroke-width:1.4;stroke-linejoin:round}svg .marker{stroke-width:1.5}\
-    table{border-collapse:collapse;width:100%;font-size:13px}caption{text-align:left;font-weight:600;padding:4px 0 8px}\
+    table{border-collapse:collapse;width:100%;font-size:13px}table.stats+table.stats{margin-top:12px}caption{text-align:left;font-weight:600;padding:4px 0 8px}\
     th,td{padding:4px 8px;border-bottom:1px solid #edf2f7;text-align:left;vertical-align:top}\
     .stats th{font-weight:500;color:#2d3748}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
     .note{color:#718096;font-size:12px}.trades thead th{background:#f7fafc;position:sticky;top:0}.more,.empty{color:#718096}\
