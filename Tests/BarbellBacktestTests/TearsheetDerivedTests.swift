@@ -17,6 +17,8 @@ struct TearsheetDerivedTests {
         let periodsPerYear: Double
         let monthly, yearly: [Period]
         let rollingSharpe, rollingVolatility: [Double?]
+        let histogramCounts: [Int]
+        let histogramEdges: [Double]
         var testDescription: String { name }
     }
     struct Fixture: Decodable { let pandas: String; let cases: [Case] }
@@ -76,6 +78,14 @@ struct TearsheetDerivedTests {
         #expect(Self.close(derived.summary.valueAtRisk, r.valueAtRisk(cutoff: 0.05)))
         #expect(Self.close(derived.summary.conditionalValueAtRisk, r.conditionalValueAtRisk(cutoff: 0.05)))
         #expect(derived.histogram.counts.reduce(0, +) == c.returns.count && derived.histogram.edges.count == derived.histogram.counts.count + 1)
+    }
+
+    @Test("the return histogram matches numpy.histogram with 50 bins", arguments: fixture.cases)
+    func histogram(c: Case) {
+        let h = TearsheetHistogram(c.returns.compactMap { $0 }, bins: 50)
+        #expect(h.counts == c.histogramCounts)
+        #expect(h.edges.count == c.histogramEdges.count)
+        for (ours, theirs) in zip(h.edges, c.histogramEdges) { #expect(abs(ours - theirs) <= 1e-15, "\(ours) vs \(theirs)") }
     }
 
     @Test("drawdown is equity over its running peak, skipping missing marks")

@@ -84,7 +84,9 @@ public struct TearsheetData: Codable, Sendable, Equatable {
 
 /// One row of a statistics table: the number for machines, the text for people.
 public struct TearsheetStatistic: Codable, Sendable, Equatable {
+    /// Row label, e.g. "Deflated Sharpe (DSR)".
     public var name: String
+    /// The number itself, for machines reading the JSON.
     public var value: Double
     /// The value as shown, e.g. "1.42" or "12.3%" or "[0.8, 1.9]".
     public var formatted: String
@@ -123,7 +125,9 @@ public struct TearsheetRegimes: Codable, Sendable, Equatable {
 
 /// A feature and its importance to the model.
 public struct TearsheetImportance: Codable, Sendable, Equatable {
+    /// Feature column name, e.g. "RSI_14".
     public var feature: String
+    /// Importance in the explainer's units (permutation drop, mean |SHAP|); may be negative.
     public var value: Double
 
     public init(feature: String, value: Double) {

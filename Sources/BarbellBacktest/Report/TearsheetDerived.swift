@@ -162,10 +162,13 @@ public struct TearsheetHistogram: Codable, Sendable, Equatable {
 
 /// The headline numbers, from ``Returns`` (empyrical's definitions) of the defined returns.
 public struct TearsheetSummary: Codable, Sendable, Equatable {
+    /// Compounded return over the whole period: Π(1 + r) − 1.
     public var totalReturn: Double?
     /// Compound annual growth rate.
     public var annualReturn: Double?
+    /// Sample standard deviation × √periodsPerYear.
     public var annualVolatility: Double?
+    /// Annualised Sharpe ratio at a zero risk-free rate.
     public var sharpe: Double?
     /// Deepest fall from a peak, negative.
     public var maxDrawdown: Double?

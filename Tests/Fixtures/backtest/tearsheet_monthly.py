@@ -4,6 +4,7 @@ Library: pandas (version recorded in the output's "pandas" field; written with p
 Monthly and yearly returns: (1 + r).groupby([year, month]).prod() - 1 over UTC calendar months (NaN returns skipped,
 as pandas' prod does). Rolling statistics: r.rolling(w).mean() / r.rolling(w).std() * sqrt(ppy) and
 r.rolling(w).std() * sqrt(ppy) (pandas' default min_periods = w, so a window with a NaN gives NaN, written as null).
+Histogram: numpy.histogram(r.dropna(), bins=50).
 Data: seeded synthetic returns (numpy default_rng), daily business days and hourly 24/7 bars with a gap.
 Run from the repository root:  python3 Tests/Fixtures/backtest/tearsheet_monthly.py
 """
@@ -24,8 +25,11 @@ def case(name, index, returns, window, ppy):
     yearly = (1 + r).groupby(r.index.year).prod() - 1
     mean = r.rolling(window).mean()
     std = r.rolling(window).std()
+    counts, edges = np.histogram(r.dropna().to_numpy(), bins=50)
     return {
         "name": name,
+        "histogramCounts": [int(c) for c in counts],
+        "histogramEdges": [float(e) for e in edges],
         "timestamps": [int(t) for t in index.as_unit("ns").asi8],
         "returns": none_if_nan(returns),
         "window": window,
