@@ -79,6 +79,21 @@ struct TearsheetRenderTests {
         #expect(Self.coordinatesAreNumbers(empty).0 && !empty.lowercased().contains("nan"))
     }
 
+    @Test("degenerate runs still render: two bars, flat equity, no trades, no regimes or importance")
+    func degenerate() throws {
+        let t = [Timestamp(year: 2024, month: 2, day: 29), Timestamp(year: 2024, month: 3, day: 1)]
+        let two = try Tearsheet.html(TearsheetData(title: "two bars", timestamps: t, equity: [100, 101]))
+        #expect(Self.coordinatesAreNumbers(two).0 && two.contains("No trades.") && !two.contains("Feature importance"))
+        #expect(two.components(separatedBy: "<svg ").count - 1 == 7)
+        let days = (0..<300).map { Timestamp(year: 2024, month: 1, day: 1) + Int64($0) * Timestamp.nanosPerDay }
+        let flat = TearsheetData(title: "flat", timestamps: days, equity: [Double](repeating: 5, count: 300), exposure: [Double](repeating: 0, count: 300))
+        let html = try Tearsheet.html(flat)
+        #expect(Self.coordinatesAreNumbers(html).0 && !html.lowercased().contains("nan"))
+        let derived = try TearsheetDerived(flat)
+        #expect(derived.summary.totalReturn == 0 && derived.summary.sharpe == nil && derived.rollingSharpe.allSatisfy { $0 == nil })
+        #expect(derived.rollingVolatility.last! == 0 && derived.histogram.counts.reduce(0, +) == 299)
+    }
+
     @Test("a million bars are downsampled: the page stays under 2 MB")
     func longSeries() throws {
         let data = TearsheetSample.make(bars: 1_000_000, step: 60 * Timestamp.nanosPerSecond, periodsPerYear: 365 * 24 * 60)
