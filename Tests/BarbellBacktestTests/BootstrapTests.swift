@@ -98,8 +98,10 @@ struct BootstrapTests {
         var covered = 0
         for run in 0..<200 {
             let x = Self.normals(250, mean: mean, sd: sd, seed: 1000 + UInt64(run))
-            let r = try Returns(x)
-            let ci = try r.bootstrapIntervals(resamples: 400, confidence: 0.95, expectedBlockLength: 1, seed: UInt64(run)).sharpe
+            // Block length 1 (the iid bootstrap) is right for iid data.
+            let ci = try StationaryBootstrap(expectedBlockLength: 1, seed: UInt64(run)).interval(of: x, resamples: 400) {
+                Returns.sharpeRatio(of: $0, periodsPerYear: 252)
+            }
             if ci.lower <= truth, truth <= ci.upper { covered += 1 }
         }
         // Binomial(200, 0.95) has standard deviation 3.1 runs; percentile intervals run a little

@@ -8,7 +8,12 @@ extension Returns {
     ///   or a series the automatic rule cannot size.
     public func bootstrapIntervals(resamples: Int, confidence: Double = 0.95, expectedBlockLength: Double? = nil,
                                    seed: UInt64) throws(BacktestError) -> (sharpe: BootstrapInterval, maxDrawdown: BootstrapInterval) {
-        let length = try expectedBlockLength ?? max(1, StationaryBootstrap.optimalBlockLength(values).stationary)
+        var length = 1.0
+        if let expectedBlockLength {
+            length = expectedBlockLength
+        } else {
+            length = max(1, try StationaryBootstrap.optimalBlockLength(values).stationary)
+        }
         let bootstrap = try StationaryBootstrap(expectedBlockLength: length, seed: seed)
         let ppy = periodsPerYear
         let sharpe = try bootstrap.interval(of: values, resamples: resamples, confidence: confidence) {
