@@ -114,8 +114,12 @@ struct BootstrapTests {
         let f = Self.fixture.interval
         let b = try StationaryBootstrap(expectedBlockLength: f.blockLength, seed: 2024)
         for s in f.statistics {
-            let statistic: @Sendable ([Double]) -> Double = s.statistic == "sharpe"
-                ? { Returns.sharpeRatio(of: $0, periodsPerYear: 1) } : { Returns.maxDrawdown(of: $0) }
+            let statistic: @Sendable ([Double]) -> Double
+            if s.statistic == "sharpe" {
+                statistic = { Returns.sharpeRatio(of: $0, periodsPerYear: 1) }
+            } else {
+                statistic = { Returns.maxDrawdown(of: $0) }
+            }
             let ci = try b.interval(of: f.values, resamples: f.resamples, confidence: f.confidence, statistic: statistic)
             #expect(abs(ci.estimate - s.estimate) <= 1e-12, "\(s.statistic) estimate")
             // Two Monte Carlo runs of 2000 resamples: endpoints agree to a tenth of the interval's width.
