@@ -12,14 +12,14 @@
 ///
 /// Scores are one per symbol index; NaN (or infinite) scores are never bought, and a held name
 /// without a score sorts below every scored one, so it is the first dropped. Ties in score are
-/// broken by symbol index (lower first), which pandas leaves to its sort; unscored held names keep
-/// their order (in `last`: held order; in `comb`: symbol order, as pandas' index union sorts).
-/// With fewer than `k` valid names, fewer are held. `nDrop = 0` holds the first `k` names chosen
+/// broken by symbol index (lower first), which pandas leaves to its sort; unscored held names are
+/// ordered by symbol index in `comb` (pandas' index union sorts). With fewer than `k` valid names,
+/// fewer are held (the fixture's dates with 5 valid names of 20 show Qlib doing the same). `nDrop = 0` holds the first `k` names chosen
 /// (Qlib's `list(l)[-0:]` would instead sell every held name on that step).
 public struct TopKDropout: Sendable, Equatable {
     public let k: Int
     public let nDrop: Int
-    /// The held symbol indices, in the order they were bought (Qlib's position order).
+    /// The held symbol indices, in the order they were bought (Qlib keeps a set; only membership matters).
     public private(set) var held: [Int] = []
 
     /// - Throws: ``BacktestError`` `.invalidArgument` naming `k` when `k ≤ 0`, `nDrop` when
