@@ -1,4 +1,5 @@
 @testable import BarbellBacktest
+import BarbellData
 import Foundation
 import Testing
 
@@ -52,6 +53,48 @@ struct SizingTests {
         #expect(f.volatilityTarget.joined().contains { abs($0) == p.volatilityCap })
         #expect(f.kelly.joined().contains { abs($0) == p.kellyCap })
         #expect(f.kelly[p.lookback - 1 ..< panel.bars].contains { row in row.contains { $0 != 0 && abs($0) < p.kellyCap } })
+    }
+
+    @Test("precomputed rolling moments give the same weights and match each window's two-pass moments")
+    func rollingMoments() throws {
+        let f = Self.fixture, p = f.parameters, panel = Self.panel
+        let moments = try RollingMoments(panel, lookback: p.lookback)
+        let rules: [(PositionSizing, [[Double]])] = [
+            (.volatilityTarget(annualTarget: p.annualTarget, lookback: p.lookback, periodsPerYear: p.periodsPerYear,
+                               maxLeverage: p.volatilityCap), f.volatilityTarget),
+            (.fractionalKelly(fraction: p.kellyFraction, lookback: p.lookback, maxLeverage: p.kellyCap), f.kelly),
+            (.inverseVolatility(lookback: p.lookback, grossExposure: p.grossExposure), f.inverseVolatility),
+        ]
+        for (rule, expected) in rules {
+            for t in 0..<panel.bars {
+                let w = try rule.weights(signals: Self.signals(t), at: t, moments: moments)
+                for (a, b) in zip(w, expected[t]) { #expect(abs(a - b) <= 1e-9 * abs(b), "bar \(t): \(a) vs \(b)") }
+            }
+        }
+        // A long seeded panel with NaN gaps: same availability, values within 1e-9 relative,
+        // whatever the distance from the last recomputation.
+        var g = SplitMix64(seed: 5)
+        let bars = 3000, symbols = 3, lookback = 37
+        let values = (0..<bars * symbols).map { _ in g.nextUniform() < 0.003 ? Double.nan : (g.nextUniform() - 0.49) * 0.04 }
+        let long = try ReturnPanel(bars: bars, symbols: symbols, values: values)
+        let rolling = try RollingMoments(long, lookback: lookback)
+        var available = 0
+        for t in 0..<bars {
+            for j in 0..<symbols {
+                let a = rolling.moments(symbol: j, bar: t), b = long.windowMoments(symbol: j, bar: t, lookback: lookback)
+                #expect((a == nil) == (b == nil), "bar \(t) symbol \(j)")
+                guard let a, let b else { continue }
+                available += 1
+                #expect(abs(a.mean - b.mean) <= 1e-9 * abs(b.mean) + 1e-17)
+                #expect(abs(a.standardDeviation - b.standardDeviation) <= 1e-9 * b.standardDeviation)
+            }
+        }
+        #expect(available > bars * symbols / 2 && available < bars * symbols - symbols * lookback)
+        #expect(throws: BacktestError.self) { try RollingMoments(long, lookback: 1) }
+        let vol = PositionSizing.volatilityTarget(annualTarget: 0.1, lookback: 20, periodsPerYear: 252, maxLeverage: 1)
+        #expect(throws: BacktestError.self) { try vol.weights(signals: [1, 1, 1], at: 100, moments: rolling) }
+        #expect(throws: BacktestError.self) { try PositionSizing.equalRiskContribution(lookback: lookback, grossExposure: 1)
+            .weights(signals: [1, 1, 1], at: 100, moments: rolling) }
     }
 
     @Test("equal risk contribution: covariance as numpy, weights as scipy, equal contributions")

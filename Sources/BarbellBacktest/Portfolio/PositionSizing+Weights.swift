@@ -5,13 +5,18 @@ extension PositionSizing {
     ///
     /// - Parameters:
     ///   - signals: one value per symbol; finite and non-zero means active, its sign the direction.
-    ///   - returns: the returns history (row `bar` is the last one read); may be `nil` only for
-    ///     ``fixedFraction(_:)``.
+    ///   - returns: the returns history (row `bar` is the last one read); not needed by
+    ///     ``fixedFraction(_:)``, nor by the other moment-based rules when `moments` is given;
+    ///     ``equalRiskContribution(lookback:grossExposure:)`` always reads it for the covariance.
     ///   - bar: the bar whose close the decision is taken at.
+    ///   - moments: optional ``RollingMoments`` precomputed with this rule's lookback, so that a
+    ///     run over many bars reads each window's mean and σ in O(1) instead of O(lookback).
     /// - Throws: ``BacktestError`` for invalid parameters (see ``validate()``), `.shapeMismatch`
-    ///   when the signals and the panel disagree on the number of symbols, `.invalidArgument` for a
-    ///   missing panel or a bar outside it, and when the risk-parity solver fails.
-    public func weights(signals: [Double], returns: ReturnPanel? = nil, at bar: Int) throws(BacktestError) -> [Double] {
+    ///   when the signals, the panel and the moments disagree on symbols or lookback,
+    ///   `.invalidArgument` for missing history or a bar outside it, and when the risk-parity
+    ///   solver fails.
+    public func weights(signals: [Double], returns: ReturnPanel? = nil, at bar: Int,
+                        moments: RollingMoments? = nil) throws(BacktestError) -> [Double] {
         try validate()
         var w = [Double](repeating: 0, count: signals.count)
         let direction = signals.map { $0.isFinite && $0 != 0 ? ($0 > 0 ? 1.0 : -1.0) : 0 }
@@ -19,36 +24,55 @@ extension PositionSizing {
             for i in w.indices { w[i] = direction[i] * f }
             return w
         }
-        guard let panel = returns else {
+        if let moments {
+            guard moments.lookback == lookback else {
+                throw BacktestError(.shapeMismatch, "moments have lookback \(moments.lookback), \(self) needs \(lookback)")
+            }
+            guard moments.symbols == signals.count else {
+                throw BacktestError(.shapeMismatch, "signals has \(signals.count) symbols, the moments \(moments.symbols)")
+            }
+            guard bar >= 0, bar < moments.bars else {
+                throw BacktestError(.invalidArgument, "bar \(bar): the moments have bars 0..<\(moments.bars)")
+            }
+        }
+        if let panel = returns {
+            guard panel.symbols == signals.count else {
+                throw BacktestError(.shapeMismatch, "signals has \(signals.count) symbols, the return panel \(panel.symbols)")
+            }
+            guard bar >= 0, bar < panel.bars else {
+                throw BacktestError(.invalidArgument, "bar \(bar): the return panel has bars 0..<\(panel.bars)")
+            }
+        }
+        let needsPanel: Bool
+        if case .equalRiskContribution = self { needsPanel = true } else { needsPanel = moments == nil }
+        if needsPanel, returns == nil {
             throw BacktestError(.invalidArgument, "returns: \(self) needs a return panel")
         }
-        guard panel.symbols == signals.count else {
-            throw BacktestError(.shapeMismatch, "signals has \(signals.count) symbols, the return panel \(panel.symbols)")
-        }
-        guard bar >= 0, bar < panel.bars else {
-            throw BacktestError(.invalidArgument, "bar \(bar): the return panel has bars 0..<\(panel.bars)")
+        func stats(_ i: Int) -> (mean: Double, standardDeviation: Double)? {
+            if let moments { return moments.moments(symbol: i, bar: bar) }
+            return returns?.windowMoments(symbol: i, bar: bar, lookback: lookback)
         }
         switch self {
         case .fixedFraction:
             break
-        case .volatilityTarget(let target, let lookback, let periods, let leverage):
+        case .volatilityTarget(let target, _, let periods, let leverage):
             for i in w.indices where direction[i] != 0 {
-                guard let m = panel.windowMoments(symbol: i, bar: bar, lookback: lookback) else { continue }
+                guard let m = stats(i) else { continue }
                 let annual = m.standardDeviation * periods.squareRoot()
                 w[i] = direction[i] * (annual > 0 ? min(target / annual, leverage) : leverage)
             }
-        case .fractionalKelly(let fraction, let lookback, let leverage):
+        case .fractionalKelly(let fraction, _, let leverage):
             for i in w.indices where direction[i] != 0 {
-                guard let m = panel.windowMoments(symbol: i, bar: bar, lookback: lookback),
+                guard let m = stats(i),
                       m.standardDeviation > 0 else { continue }
                 let kelly = fraction * m.mean / (m.standardDeviation * m.standardDeviation)
                 w[i] = direction[i] * min(max(direction[i] * kelly, 0), leverage)
             }
-        case .inverseVolatility(let lookback, let gross):
+        case .inverseVolatility(_, let gross):
             var inverse = [Double](repeating: 0, count: w.count)
             var total = 0.0
             for i in w.indices where direction[i] != 0 {
-                guard let m = panel.windowMoments(symbol: i, bar: bar, lookback: lookback),
+                guard let m = stats(i),
                       m.standardDeviation > 0 else { continue }
                 inverse[i] = 1 / m.standardDeviation
                 total += inverse[i]
@@ -56,9 +80,9 @@ extension PositionSizing {
             if total > 0 { for i in w.indices { w[i] = direction[i] * inverse[i] / total * gross } }
         case .equalRiskContribution(let lookback, let gross):
             let held = w.indices.filter { i in
-                direction[i] != 0 && (panel.windowMoments(symbol: i, bar: bar, lookback: lookback)?.standardDeviation ?? 0) > 0
+                direction[i] != 0 && (stats(i)?.standardDeviation ?? 0) > 0
             }
-            guard !held.isEmpty, var cov = panel.windowCovariance(symbols: held, bar: bar, lookback: lookback) else { return w }
+            guard let panel = returns, !held.isEmpty, var cov = panel.windowCovariance(symbols: held, bar: bar, lookback: lookback) else { return w }
             // Risk of a short is the risk of −r: flip the signs of its row and column.
             let n = held.count
             for a in 0..<n { for b in 0..<n { cov[a * n + b] *= direction[held[a]] * direction[held[b]] } }

@@ -29,9 +29,9 @@ public struct SignalThreshold: Sendable, Equatable {
         }
     }
 
-    /// The signals sized by `sizing` (see ``PositionSizing/weights(signals:returns:at:)``).
+    /// The signals sized by `sizing` (see ``PositionSizing/weights(signals:returns:at:moments:)``).
     public func weights(scores: [Double], sizing: PositionSizing, returns: ReturnPanel? = nil,
-                        at bar: Int) throws(BacktestError) -> [Double] {
-        try sizing.weights(signals: signals(scores), returns: returns, at: bar)
+                        at bar: Int, moments: RollingMoments? = nil) throws(BacktestError) -> [Double] {
+        try sizing.weights(signals: signals(scores), returns: returns, at: bar, moments: moments)
     }
 }
