@@ -9,7 +9,7 @@ Per bar t, window = returns t-L+1 ... t (numpy mean, std(ddof=1)):
   fractional Kelly:   k = fraction * mean / std**2; long min(max(k,0),cap), short -min(max(-k,0),cap)
   inverse volatility: w_i = sign_i * (1/std_i) / sum_j(1/std_j) * gross over active symbols with a std
 A symbol without a full NaN-free window, or with no active signal, gets 0.
-Equal risk contribution (every 10th bar): scipy.optimize.minimize (SLSQP-free L-BFGS-B) of Spinu's
+Equal risk contribution (every 10th bar): scipy.optimize.minimize (L-BFGS-B, gradient given) of Spinu's
 convex objective 0.5 x'Cx - sum(b log x) on C = np.cov of the signed returns sign_i * r_i, normalised.
 Quantiles: pandas rank(method="first") (ties by position = symbol index), m = floor(q*n + 1e-9) per leg,
 longs +0.5/m, shorts -0.5/m.
