@@ -14,7 +14,8 @@ Execution: signals are decided at bar t's close and executed at bar t+1's open, 
     vbt.Portfolio.from_signals(close=close, entries=entries.shift(1, fill False),
         exits=exits.shift(1, fill False), price=open, size=np.inf, fees=0.001, init_cash=10000.0,
         direction='longonly', accumulate=False, freq='1D')
-What vectorbt 1.2.0 does with these settings (numba engine; vectorbt-rust not installed):
+What vectorbt 1.2.0 does with these settings (engine pinned to numba, as engine="auto" would
+switch to vectorbt-rust when installed; --engine rust runs that instead, for comparison):
   * size=inf with size_type 'amount': an entry while flat buys as many (fractional) shares as the
     cash pays for including the fee, size = cash / (price * (1 + fees)); an exit sells the whole
     position; fees = 0.001 * traded value, taken from cash.
@@ -30,6 +31,8 @@ What vectorbt 1.2.0 does with these settings (numba engine; vectorbt-rust not in
     pip install vectorbt==1.2.0
     python3 Benchmarks/reference/vectorbt_signals.py --fixture  # Tests/Fixtures/backtest/vectorbt_signals.json
     python3 Benchmarks/reference/vectorbt_signals.py --bench    # Benchmarks/reference/vectorbt_signals_bench.json
+    python3 Benchmarks/reference/vectorbt_signals.py --engine rust [--bench]  # rust kernels: same fixture?
+                                                                # bench -> vectorbt_signals_bench_rust.json
 
 Bench: 1,000,000 bars x 8 columns; the JIT is warmed on small data first; best of 3 timed
 from_signals calls, and separately best of 3 of from_signals plus the trade records.
@@ -105,11 +108,11 @@ def generate(bars, cols, seed=7, check=True):
     return frame(0), frame(1), frame(2), frame(3)
 
 
-def run(opens, closes, entries, exits):
+def run(opens, closes, entries, exits, engine="numba"):
     return vbt.Portfolio.from_signals(
         close=closes, entries=entries.shift(1, fill_value=False), exits=exits.shift(1, fill_value=False),
         price=opens, size=np.inf, fees=FEES, init_cash=INIT_CASH, direction="longonly", accumulate=False,
-        freq="1D")
+        freq="1D", engine=engine)
 
 
 def trades_by_column(pf, cols):
@@ -139,9 +142,9 @@ def parameters(bars, cols, seed):
             "execution": "signal at close t, fill at open t+1"}
 
 
-def fixture(bars=2000, cols=8, seed=7):
+def fixture(bars=2000, cols=8, seed=7, engine="numba"):
     opens, closes, entries, exits = generate(bars, cols, seed)
-    pf = run(opens, closes, entries, exits)
+    pf = run(opens, closes, entries, exits, engine)
     trades = trades_by_column(pf, cols)
     final_value, final_cash = pf.final_value(), pf.cash().iloc[-1]
     columns = [{
@@ -167,15 +170,15 @@ def best_of(fn, repeats=3):
     return min(times), times, cpu, out
 
 
-def bench(bars=1_000_000, cols=8, seed=7):
-    run(*generate(500, 2, seed, check=False))  # JIT warm-up, also of trade extraction
-    run(*generate(500, 2, seed, check=False)).trades.values
+def bench(bars=1_000_000, cols=8, seed=7, engine="numba"):
+    run(*generate(500, 2, seed, check=False), engine=engine)  # JIT warm-up, also of trade extraction
+    run(*generate(500, 2, seed, check=False), engine=engine).trades.values
     opens, closes, entries, exits = generate(bars, cols, seed)
-    t_sig, times_sig, cpu_sig, pf = best_of(lambda: run(opens, closes, entries, exits))
-    t_all, times_all, cpu_all, _ = best_of(lambda: run(opens, closes, entries, exits).trades.values)
+    t_sig, times_sig, cpu_sig, pf = best_of(lambda: run(opens, closes, entries, exits, engine))
+    t_all, times_all, cpu_all, _ = best_of(lambda: run(opens, closes, entries, exits, engine).trades.values)
     records = pf.trades.values
     return {
-        "library": f"vectorbt {vbt.__version__} (numba engine)",
+        "library": f"vectorbt {vbt.__version__} ({engine} engine)",
         "parameters": parameters(bars, cols, seed),
         "seconds": t_sig, "times": times_sig, "bars_per_second": bars * cols / t_sig,
         "cpuTimes": cpu_sig, "bars_per_cpu_second": bars * cols / min(cpu_sig),
@@ -194,14 +197,23 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--fixture", action="store_true")
     parser.add_argument("--bench", action="store_true")
+    parser.add_argument("--engine", choices=["numba", "rust"], default="numba",
+                        help="vectorbt's kernel engine; rust needs pip install vectorbt-rust==1.2.0")
     args = parser.parse_args()
     if args.bench:
-        result = bench()
-        with open(BENCH, "w") as f:
+        result = bench(engine=args.engine)
+        path = BENCH if args.engine == "numba" else BENCH.replace(".json", f"_{args.engine}.json")
+        with open(path, "w") as f:
             json.dump(result, f, indent=1); f.write("\n")
         print(json.dumps(result, indent=1))
         return
-    ref = fixture()
+    ref = fixture(engine=args.engine)
+    if args.engine != "numba":
+        with open(FIXTURE) as f:
+            committed = json.load(f)
+        same = committed["columns"] == ref["columns"]
+        print(f"{args.engine} engine reproduces the committed numba fixture exactly: {same}")
+        return
     if args.fixture:
         with open(FIXTURE, "w") as f:
             json.dump(ref, f, indent=1); f.write("\n")
