@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarbellBacktest
 import BarbellData
 import BarbellLearning
 import BarbellQuant
@@ -14,7 +15,7 @@ struct Barbell: AsyncParsableCommand {
         commandName: "barbell",
         abstract: "Machine-learning trading research and production, in one native Swift stack.",
         version: "0.1.0",
-        subcommands: [DataCommand.self, FeaturesCommand.self, RiskCommand.self, PortfolioCommand.self, OptionsCommand.self, RegimeCommand.self, PatternsCommand.self, NNCommand.self, ExperimentCommand.self, Tune.self, ModelCommand.self, MetricsCommand.self, DemoCommand.self]
+        subcommands: [DataCommand.self, FeaturesCommand.self, RiskCommand.self, PortfolioCommand.self, OptionsCommand.self, RegimeCommand.self, PatternsCommand.self, NNCommand.self, ExperimentCommand.self, Tune.self, ModelCommand.self, BacktestCommand.self, MetricsCommand.self, DemoCommand.self]
     )
 
     static func main() async {
@@ -39,6 +40,11 @@ struct Barbell: AsyncParsableCommand {
         } catch let error as LearningError {
             // A configuration field out of its domain is a usage error; anything the data or a
             // model did (too few rows, non-finite values, leakage, no convergence) is exit 2.
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(error.code == .invalidArgument ? ExitStatus.usage : ExitStatus.dataError)
+        } catch let error as BacktestError {
+            // A configuration or parameter out of its domain is a usage error; data that cannot be
+            // backtested (misaligned, non-finite, too short, malformed) is exit 2.
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(error.code == .invalidArgument ? ExitStatus.usage : ExitStatus.dataError)
         } catch let error as CommandFailure {

@@ -1,8 +1,9 @@
 import BarbellRegimes
 
 /// Market regimes for splitting a backtest's performance: a seeded Gaussian HMM on a market
-/// return series, each bar labelled with its most probable state given the returns up to that
-/// bar (forward filtering, so a label never uses later prices), states named by volatility.
+/// return series, each bar labelled with its most probable state given the returns before it
+/// (one-step forward prediction, so a label never uses its own bar's move or later ones), states
+/// named by volatility.
 ///
 /// The model's parameters are fitted on the whole period: the split is a description of when the
 /// strategy made and lost money, not a signal it could have traded.
@@ -25,23 +26,30 @@ public struct MarketRegimes: Sendable, Equatable {
         guard defined.count >= 20 * states else {
             throw BacktestError(.insufficientData, "regimes: \(defined.count) returns; a \(states)-state model needs at least \(20 * states)")
         }
-        let observations = defined.map { [returns[$0]] }
+        // In percent: the fit's variance floor (hmmlearn's 1e-3) is far above daily returns' variance
+        // in fractions, which would floor every state to the same width.
+        let observations = defined.map { [returns[$0] * 100] }
         let fit = try GaussianHMM.fit(observations, states: states, covarianceType: .diag, restarts: 3, seed: seed)
         let model = fit.model
         let order = (0..<states).sorted { model.covariances[$0][0][0] < model.covariances[$1][0][0] }
         var rank = [Int](repeating: 0, count: states)
         for (r, s) in order.enumerated() { rank[s] = r }
+        // The regime of bar t is predicted from returns before t: P(s_t | r_<t) = P(s_t−1 | r_≤t−1) · A.
+        // Filtering on r_t itself would label a bar by its own move (down days as the "bad" state),
+        // and the split would only restate the strategy's beta.
         let filtered = try model.filteredProbabilities(observations)
         var labels = [Int](repeating: -1, count: returns.count)
+        var prior = model.startProbabilities
         for (k, t) in defined.enumerated() {
+            labels[t] = rank[prior.indices.max { prior[$0] < prior[$1] }!]
             let p = filtered[k]
-            labels[t] = rank[p.indices.max { p[$0] < p[$1] }!]
+            prior = (0..<states).map { j in (0..<states).reduce(0) { $0 + p[$1] * model.transitionMatrix[$1][j] } }
         }
         let allNames: [Int: [String]] = [2: ["calm", "turbulent"], 3: ["calm", "normal", "turbulent"],
                                          4: ["calm", "normal", "volatile", "crisis"],
                                          5: ["very calm", "calm", "normal", "volatile", "crisis"]]
         self.labels = labels
         self.names = allNames[states]!
-        self.volatility = order.map { (model.covariances[$0][0][0] * periodsPerYear).squareRoot() }
+        self.volatility = order.map { (model.covariances[$0][0][0] * periodsPerYear).squareRoot() / 100 }
     }
 }

@@ -65,31 +65,11 @@ public struct BacktestRunner: Sendable {
         case "buy-and-hold":
             targets = Self.buyAndHoldTargets(grid)
             result = try runTargets(targets!, grid: grid, settings: settings)
-        case "signals":
-            guard let file = strategy.file else {
-                throw BacktestError(.invalidArgument, "strategy: signals needs file (a CSV of symbol, timestamp, score)")
-            }
-            let path = ExperimentConfiguration.DataSection.resolve(file, base: base)
-            let scores = try ScoreMatrix(predictions: ScoreFile.read(path: path, model: strategy.model), grid: grid, source: path)
-            targets = try portfolio(periodsPerYear: settings.periodsPerYear).targets(scores: scores, grid: grid)
-            result = try runTargets(targets!, grid: grid, settings: settings)
-        case "model":
-            let predictor: any Predictor
-            if let artifactPredictor { predictor = artifactPredictor } else {
-                guard let file = strategy.artifact else {
-                    throw BacktestError(.invalidArgument, "strategy: model needs artifact (a .bbm file from `barbell experiment run --out`)")
-                }
-                artifact = ExperimentConfiguration.DataSection.resolve(file, base: base)
-                predictor = try ArtifactPredictor(path: artifact!)
-            }
-            let (scores, dropped) = try ScoreMatrix.outOfSample(predictor: predictor, panel: panel, grid: grid)
-            if dropped > 0 {
-                notes.append("\(dropped) scores within the model's training window (to \(predictor.manifest.trainingEnd.display), plus the label's \(predictor.manifest.label.horizon)-bar horizon) were left out: the backtest is out of sample")
-            }
-            guard scores.count > 0 else {
-                throw BacktestError(.insufficientData, "model \(predictor.manifest.name) has no scores after its training window (\(predictor.manifest.trainingEnd.display)); give it later data")
-            }
-            targets = try portfolio(periodsPerYear: settings.periodsPerYear).targets(scores: scores, grid: grid)
+        case "signals", "model":
+            let scored = try scores(panel: panel, grid: grid, predictor: artifactPredictor)
+            notes += scored.notes
+            artifact = scored.artifact
+            targets = try portfolio(periodsPerYear: settings.periodsPerYear).targets(scores: scored.scores, grid: grid)
             result = try runTargets(targets!, grid: grid, settings: settings)
         default:
             throw BacktestError(.invalidArgument, "strategy.type \(strategy.type): expected crossover, signals, model or buy-and-hold")
@@ -98,6 +78,65 @@ public struct BacktestRunner: Sendable {
         return BacktestRun(configuration: configuration, grid: grid, settings: settings, result: result,
                            benchmarkEquity: benchmark, benchmarkName: benchmarkName, targets: targets, notes: notes,
                            artifact: artifact)
+    }
+
+    /// The scores of a `signals` or `model` strategy, aligned with `grid`, with notes on what was
+    /// left out and the artifact's path.
+    public func scores(panel: [BarSeries], grid: PriceGrid, predictor given: (any Predictor)? = nil) throws
+        -> (scores: ScoreMatrix, notes: [String], artifact: String?) {
+        let strategy = configuration.strategy
+        switch strategy.type {
+        case "signals":
+            guard let file = strategy.file else {
+                throw BacktestError(.invalidArgument, "strategy: signals needs file (a CSV of symbol, timestamp, score)")
+            }
+            let path = ExperimentConfiguration.DataSection.resolve(file, base: base)
+            return (try ScoreMatrix(predictions: ScoreFile.read(path: path, model: strategy.model), grid: grid, source: path), [], nil)
+        case "model":
+            let predictor: any Predictor
+            var artifact: String?
+            if let given { predictor = given } else {
+                guard let file = strategy.artifact else {
+                    throw BacktestError(.invalidArgument, "strategy: model needs artifact (a .bbm file from `barbell experiment run --out`)")
+                }
+                artifact = ExperimentConfiguration.DataSection.resolve(file, base: base)
+                predictor = try ArtifactPredictor(path: artifact!)
+            }
+            let (scores, dropped) = try ScoreMatrix.outOfSample(predictor: predictor, panel: panel, grid: grid)
+            var notes: [String] = []
+            if dropped > 0 {
+                notes.append("\(dropped) scores within the model's training window (to \(predictor.manifest.trainingEnd.display), plus the label's \(predictor.manifest.label.horizon)-bar horizon) were left out: the backtest is out of sample")
+            }
+            guard scores.count > 0 else {
+                throw BacktestError(.insufficientData, "model \(predictor.manifest.name) has no scores after its training window (\(predictor.manifest.trainingEnd.display)); give it later data")
+            }
+            return (scores, notes, artifact)
+        default:
+            throw BacktestError(.invalidArgument, "strategy.type \(strategy.type) has no scores; expected signals or model")
+        }
+    }
+
+    /// The strategy as target weights for the vectorised path (a crossover enters with
+    /// `fraction` of equity, default 1/n, sized at the fill).
+    public func sweepTargets(grid: PriceGrid, scores: ScoreMatrix?, settings: ExecutionSettings) throws -> [[Double]] {
+        let strategy = configuration.strategy
+        switch strategy.type {
+        case "crossover":
+            guard let fast = strategy.fast, let slow = strategy.slow else {
+                throw BacktestError(.invalidArgument, "strategy: a crossover needs fast and slow (moving-average lengths in bars)")
+            }
+            guard strategy.shares == nil else {
+                throw BacktestError(.invalidArgument, "strategy.shares: a sweep runs on the vectorised path, which sizes entries as a fraction of equity; use strategy.fraction")
+            }
+            return try MovingAverageCrossover.targets(grid: grid, fast: fast, slow: slow, fraction: strategy.fraction ?? 1 / Double(grid.symbolCount))
+        case "buy-and-hold":
+            return Self.buyAndHoldTargets(grid)
+        case "signals", "model":
+            guard let scores else { throw BacktestError(.invalidArgument, "strategy \(strategy.type): no scores") }
+            return try portfolio(periodsPerYear: settings.periodsPerYear).targets(scores: scores, grid: grid)
+        default:
+            throw BacktestError(.invalidArgument, "strategy.type \(strategy.type): expected crossover, signals, model or buy-and-hold")
+        }
     }
 
     func runTargets(_ targets: [[Double]], grid: PriceGrid, settings: ExecutionSettings) throws(BacktestError) -> BacktestResult {

@@ -42,9 +42,11 @@ public struct MovingAverageCrossover: Strategy {
         self.window = [Double](repeating: 0, count: slow)
     }
 
-    public mutating func onBar(_ context: inout StrategyContext) {
-        let c = context.close(symbol)
-        if c.isNaN { return }
+    /// A crossing of the averages at a bar.
+    enum Cross { case up, down }
+
+    /// Takes the next close into the averages and says whether they crossed there.
+    mutating func cross(close c: Double) -> Cross? {
         let slot = seen % slow
         if seen >= slow { slowSum -= window[slot] }
         if seen >= fast { fastSum -= window[(seen - fast) % slow] }
@@ -58,15 +60,26 @@ public struct MovingAverageCrossover: Strategy {
             previousFast = fastMean
             previousSlow = slowMean
         }
-        guard !previousSlow.isNaN else { return }
+        guard !previousSlow.isNaN else { return nil }
+        if fastMean > slowMean && previousFast <= previousSlow { return .up }
+        if fastMean < slowMean && previousFast >= previousSlow { return .down }
+        return nil
+    }
+
+    public mutating func onBar(_ context: inout StrategyContext) {
+        let c = context.close(symbol)
+        if c.isNaN { return }
         let position = context.position(symbol)
-        if fastMean > slowMean && previousFast <= previousSlow && position == 0 {
+        switch cross(close: c) {
+        case .up where position == 0:
             switch entry {
             case .shares(let q): context.submit(.buy(symbol, q))
             case .fractionOfEquity(let w): context.submit(.targetPercent(symbol, w))
             }
-        } else if fastMean < slowMean && previousFast >= previousSlow && position > 0 {
+        case .down where position > 0:
             context.submit(.sell(symbol, position))
+        default:
+            break
         }
     }
 }

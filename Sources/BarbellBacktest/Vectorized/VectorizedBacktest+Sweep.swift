@@ -13,6 +13,12 @@ public struct SweepOutcome: Sendable, Equatable, Codable {
     /// Traded value over mean equity, per year.
     public var annualTurnover: Double
     public var costs: Double
+    /// The bar returns, when the sweep was asked to keep them (for overfitting statistics).
+    public var returns: [Double]?
+
+    enum CodingKeys: String, CodingKey {
+        case index, finalEquity, totalReturn, sharpe, maxDrawdown, fills, annualTurnover, costs
+    }
 }
 
 extension VectorizedBacktest {
@@ -23,7 +29,7 @@ extension VectorizedBacktest {
     /// - Parameter targets: the target weights of variant `i` (called concurrently).
     /// - Throws: the first variant's ``BacktestError``, by index, if any variant's targets are invalid.
     public static func sweep(grid: PriceGrid, variants: Int, settings: ExecutionSettings = ExecutionSettings(),
-                             targets: @Sendable (Int) throws(BacktestError) -> [[Double]]) throws(BacktestError) -> [SweepOutcome] {
+                             keepReturns: Bool = false, targets: @Sendable (Int) throws(BacktestError) -> [[Double]]) throws(BacktestError) -> [SweepOutcome] {
         try settings.validate()
         let pricer = FillPricer(model: settings.slippage, grid: grid)
         let results = ConcurrentSlots<Result<SweepOutcome, BacktestError>>(count: variants)
@@ -31,7 +37,10 @@ extension VectorizedBacktest {
             do throws(BacktestError) {
                 let w = try targets(i)
                 try validate(targets: w, grid: grid, settings: settings)
-                results.set(i, .success(summary(i, simulate(grid: grid, targets: w, settings: settings, pricer: pricer))))
+                let result = simulate(grid: grid, targets: w, settings: settings, pricer: pricer)
+                var outcome = summary(i, result)
+                if keepReturns { outcome.returns = result.returns }
+                results.set(i, .success(outcome))
             } catch {
                 results.set(i, .failure(error))
             }
@@ -64,7 +73,7 @@ extension VectorizedBacktest {
                             sharpe: variance > 0 ? mean / variance.squareRoot() * r.periodsPerYear.squareRoot() : .nan,
                             maxDrawdown: worst, fills: r.fills.count,
                             annualTurnover: r.tradedValue.reduce(0, +) / meanEquity / years,
-                            costs: r.ledger.commissionPaid + r.ledger.slippagePaid + r.ledger.borrowPaid)
+                            costs: r.ledger.commissionPaid + r.ledger.slippagePaid + r.ledger.borrowPaid, returns: nil)
     }
 }
 
