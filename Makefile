@@ -19,7 +19,7 @@ demo: build
 # Builds and runs every test; the PostgreSQL store tests run against a throwaway cluster.
 test: deps
 	$(SWIFT) build --build-tests
-	BARBELL_REQUIRE_POSTGRES=1 bash scripts/with-postgres.sh $(SWIFT) test --skip-build
+	BARBELL_REQUIRE_POSTGRES=1 BARBELL_REQUIRE_CHROMIUM=1 bash scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 bench: deps
 	$(SWIFT) build -c release --product barbell-bench

@@ -14,6 +14,7 @@ packages=(
   libsqlite3-dev      # embedded store (GRDB)
   zlib1g-dev          # gzip-compressed market data
   postgresql          # production store and its tests
+  chromium            # renders tearsheets headless in the report tests (and README screenshots)
 )
 
 missing=()

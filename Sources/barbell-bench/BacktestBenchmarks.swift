@@ -45,9 +45,30 @@ struct BacktestBench: ParsableCommand {
             try VectorizedBacktest.runIndependently(grids: grids, targets: targets, settings: settings)
         }
         report("vectorised \(columns) columns", items: vectorBars * columns, seconds: vectorSeconds, unit: "bars")
+        // Identity with vectorbt on the same data: trade counts and equity at three bars
+        // (`Benchmarks/reference/vectorbt_signals_bench.json`; the walk drifts to ~0 by the end).
+        let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Benchmarks/reference/vectorbt_signals_bench.json")
+        struct VectorbtBench: Decodable { let tradeCount: [Int]; let valueAt: [String: [Double]]; let bars_per_second: Double }
+        let peer = try? JSONDecoder().decode(VectorbtBench.self, from: Data(contentsOf: reference))
+        var identical = true
         for (c, r) in results.enumerated() {
-            let roundTrips = r.fills.filter { $0.quantity < 0 }.count
-            print(String(format: "  column %d: %d exits, %d fills, final equity %.10f", c, roundTrips, r.fills.count, r.finalEquity))
+            let trades = r.fills.filter { $0.quantity > 0 }.count
+            var line = String(format: "  column %d: %d trades", c, trades)
+            if let peer, vectorBars == 1_000_000, columns <= peer.tradeCount.count {
+                let sameTrades = trades == peer.tradeCount[c]
+                let sameValues = ["999", "9999", "99999"].allSatisfy { key in
+                    let a = r.equity[Int(key)!], b = peer.valueAt[key]![c]
+                    return abs(a - b) <= 1e-9 * max(1, abs(b))
+                }
+                identical = identical && sameTrades && sameValues
+                line += " (vectorbt \(peer.tradeCount[c]))" + (sameValues ? ", equity at bars 999/9999/99999 equal within 1e-9" : ", EQUITY DIFFERS")
+            }
+            print(line)
+        }
+        if let peer, vectorBars == 1_000_000 {
+            print(String(format: "  identical to vectorbt: %@; vectorbt from_signals %.1f M bars/s here → ratio %.1fx",
+                         identical ? "yes" : "NO", peer.bars_per_second / 1e6, Double(vectorBars * columns) / vectorSeconds / peer.bars_per_second))
         }
         print("reference: python3 Benchmarks/reference/backtrader_crossover.py --bench; python3 Benchmarks/reference/vectorbt_signals.py --bench")
     }

@@ -18,6 +18,19 @@ public struct BacktestRun: Sendable {
     public let notes: [String]
     /// The model artifact that drove the strategy, if one did.
     public let artifact: String?
+
+    public init(configuration: BacktestConfiguration, grid: PriceGrid, settings: ExecutionSettings, result: BacktestResult,
+                benchmarkEquity: [Double]?, benchmarkName: String?, targets: [[Double]]?, notes: [String], artifact: String?) {
+        self.configuration = configuration
+        self.grid = grid
+        self.settings = settings
+        self.result = result
+        self.benchmarkEquity = benchmarkEquity
+        self.benchmarkName = benchmarkName
+        self.targets = targets
+        self.notes = notes
+        self.artifact = artifact
+    }
 }
 
 /// Runs a ``BacktestConfiguration``.
@@ -160,7 +173,8 @@ public struct BacktestRunner: Sendable {
         }
     }
 
-    func benchmarkEquity(grid: PriceGrid, settings: ExecutionSettings) throws -> ([Double]?, String?) {
+    /// The benchmark's equity on `grid`'s bars, scaled to the initial cash, and its name.
+    public func benchmarkEquity(grid: PriceGrid, settings: ExecutionSettings) throws -> ([Double]?, String?) {
         switch configuration.benchmark {
         case .none:
             return (nil, nil)
@@ -197,7 +211,8 @@ public struct BacktestRunner: Sendable {
         }
     }
 
-    func portfolio(periodsPerYear: Double) throws(BacktestError) -> ScorePortfolio {
+    /// The configuration's portfolio rule and sizing.
+    public func portfolio(periodsPerYear: Double) throws(BacktestError) -> ScorePortfolio {
         let p = configuration.portfolio
         let rule: ScorePortfolio.Rule
         switch p.rule ?? "topk-dropout" {
@@ -224,7 +239,9 @@ public struct BacktestRunner: Sendable {
         return try ScorePortfolio(rule: rule, sizing: sizing, every: p.rebalance ?? 1)
     }
 
-    func executionSettings(grid: PriceGrid) throws(BacktestError) -> ExecutionSettings {
+    /// The configuration's costs and execution as engine settings (bars per year inferred from
+    /// `grid` unless given).
+    public func executionSettings(grid: PriceGrid) throws(BacktestError) -> ExecutionSettings {
         let c = configuration.costs, e = configuration.execution
         let slippage: SlippageModel
         let s = c.slippage ?? BacktestConfiguration.SlippageSection()

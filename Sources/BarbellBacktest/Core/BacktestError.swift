@@ -10,6 +10,9 @@ public struct BacktestError: Error, Sendable, Equatable, CustomStringConvertible
         case insufficientData
         /// NaN or an infinity where a finite value is needed.
         case nonFinite
+        /// An input file or series that is not what it should be: a malformed row, or scores
+        /// naming symbols or times the prices do not have.
+        case malformedInput
     }
 
     public let code: Code

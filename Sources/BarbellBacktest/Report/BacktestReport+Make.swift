@@ -102,7 +102,7 @@ extension BacktestReport {
     }
 
     /// Simple returns of an equity curve, the first against `initial`.
-    static func simpleReturns(_ equity: [Double], initial: Double) -> [Double] {
+    public static func simpleReturns(_ equity: [Double], initial: Double) -> [Double] {
         var previous = initial
         return equity.map { e in
             defer { previous = e }

@@ -11,7 +11,7 @@ public enum ScoreFile {
     public static func read(path: String, model: String? = nil) throws(BacktestError) -> [BarPrediction] {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw BacktestError(.invalidArgument, "\(path): cannot read the scores (\(error.localizedDescription))")
+            throw BacktestError(.malformedInput, "\(path): cannot read the scores (\(error.localizedDescription))")
         }
         return try parse(text, source: path, model: model)
     }
@@ -24,7 +24,7 @@ public enum ScoreFile {
         func column(_ candidates: String...) -> Int? { names.firstIndex { candidates.contains($0) } }
         guard let symbolColumn = column("symbol", "ticker"), let timeColumn = column("timestamp", "date", "time"),
               let scoreColumn = column("score", "prediction", "signal") else {
-            throw BacktestError(.invalidArgument, "\(source): line 1: header \(header) lacks a column; expected symbol, timestamp (or date) and score")
+            throw BacktestError(.malformedInput, "\(source): line 1: header \(header) lacks a column; expected symbol, timestamp (or date) and score")
         }
         let modelColumn = column("model")
         var parser = TimestampParser()
@@ -34,7 +34,7 @@ public enum ScoreFile {
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == names.count else {
-                throw BacktestError(.shapeMismatch, "\(source): line \(i + 1): \(fields.count) fields; the header has \(names.count)")
+                throw BacktestError(.malformedInput, "\(source): line \(i + 1): \(fields.count) fields; the header has \(names.count)")
             }
             if let modelColumn {
                 let name = String(fields[modelColumn])
@@ -43,11 +43,11 @@ public enum ScoreFile {
             }
             let time: Int64
             do throws(TimestampParser.Failure) { time = try parser.parse(String(fields[timeColumn])) } catch {
-                throw BacktestError(.invalidArgument, "\(source): line \(i + 1), field \(names[timeColumn]): \(fields[timeColumn]) is not \(parser.expectedDescription)")
+                throw BacktestError(.malformedInput, "\(source): line \(i + 1), field \(names[timeColumn]): \(fields[timeColumn]) is not \(parser.expectedDescription)")
             }
             let scoreText = fields[scoreColumn].trimmingCharacters(in: .whitespaces)
             guard let score = Double(scoreText) ?? (scoreText.isEmpty ? .nan : nil) else {
-                throw BacktestError(.invalidArgument, "\(source): line \(i + 1), field \(names[scoreColumn]): \(scoreText) is not a number")
+                throw BacktestError(.malformedInput, "\(source): line \(i + 1), field \(names[scoreColumn]): \(scoreText) is not a number")
             }
             out.append(BarPrediction(symbol: String(fields[symbolColumn]), timestamp: Timestamp(nanoseconds: time), score: score))
         }

@@ -22,10 +22,10 @@ public struct ScoreMatrix: Sendable, Equatable {
         var values = [[Double]](repeating: [Double](repeating: .nan, count: grid.barCount), count: grid.symbolCount)
         for p in predictions {
             guard let s = column[p.symbol] else {
-                throw BacktestError(.invalidArgument, "\(source): score for unknown symbol \(p.symbol); the backtest's data has \(grid.symbols.prefix(8).joined(separator: ", "))\(grid.symbolCount > 8 ? ", …" : "")")
+                throw BacktestError(.malformedInput, "\(source): score for unknown symbol \(p.symbol); the backtest's data has \(grid.symbols.prefix(8).joined(separator: ", "))\(grid.symbolCount > 8 ? ", …" : "")")
             }
             guard let t = row[p.timestamp] else {
-                throw BacktestError(.shapeMismatch, "\(source): score for \(p.symbol) at \(p.timestamp) has no bar in the price data; signals must be aligned with prices")
+                throw BacktestError(.malformedInput, "\(source): score for \(p.symbol) at \(p.timestamp) has no bar in the price data; signals must be aligned with prices")
             }
             guard !p.score.isInfinite else {
                 throw BacktestError(.nonFinite, "\(source): score for \(p.symbol) at \(p.timestamp) is \(p.score); expected a finite number or NaN for none")
