@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(name: "NativeTests", dependencies: ["BarbellTorch", "CXGBoost"]),
         .testTarget(name: "BarbellLearningTests", dependencies: ["BarbellLearning", "BarbellData", "BarbellQuant", "BarbellFeatures", "BarbellStore", "BarbellRegimes", "BarbellTorch"]),
         .testTarget(name: "BarbellBacktestTests", dependencies: ["BarbellBacktest", "BarbellData", "BarbellLearning"]),
-        .testTarget(name: "CLITests", dependencies: ["BarbellData"]),
+        .testTarget(name: "CLITests", dependencies: ["BarbellData", "BarbellStore"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

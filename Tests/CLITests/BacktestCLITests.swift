@@ -1,3 +1,4 @@
+import BarbellStore
 import Foundation
 import Testing
 
@@ -85,5 +86,30 @@ struct BacktestCLITests {
         #expect(r5.status == 1 && r5.stderr.contains("costs.commissionBps cannot vary"), "\(r5.status) \(r5.stderr)")
         let r6 = try CLI.run(["backtest", "sweep", Self.config("strategy: {type: crossover, fast: 10, slow: 30}\n"), "--grid", "strategy.fast"])
         #expect(r6.status == 1 && r6.stderr.contains("PATH=V1"), "\(r6.status) \(r6.stderr)")
+    }
+}
+
+
+/// `--study NAME` deflates by the trial count a tuning study recorded in the store, every state counted.
+@Suite("barbell backtest --study")
+struct BacktestStudyCLITests {
+    @Test("the deflated Sharpe ratio uses the study's trial count from the store")
+    func trialsFromStudy() async throws {
+        let store = CLI.temporaryPath("studies.sqlite")
+        let studies = try await openStudyStore(store)
+        _ = try await studies.openStudy(name: "crossover-search", direction: .maximize, config: "{}")
+        for k in 0..<7 {
+            let trial = try await studies.reserveTrial(study: "crossover-search", worker: "test") { _ in "{\"k\": \(k)}" }
+            try await studies.finishTrial(study: "crossover-search", trial: trial.number, state: k == 3 ? .failed : .complete, value: k == 3 ? nil : Double(k))
+        }
+        try await studies.close()
+        let file = BacktestCLITests.config("strategy: {type: crossover, fast: 10, slow: 30, shares: 100}\nhonesty: {bootstrap: 0, regimes: 0}\n")
+        let r = try CLI.run(["backtest", file, "--study", "crossover-search", "--store", store, "--no-tearsheet", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let honesty = try #require(try BacktestCLITests.json(r.stdout)["honesty"] as? [String: Any])
+        #expect(honesty["trials"] as? Int == 7)
+        #expect(honesty["deflatedSharpe"] is Double)
+        let missing = try CLI.run(["backtest", file, "--study", "nope", "--store", store, "--no-tearsheet"])
+        #expect(missing.status != 0 && missing.stderr.contains("nope"), "\(missing.stderr)")
     }
 }

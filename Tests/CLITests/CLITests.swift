@@ -139,8 +139,10 @@ struct CLITests {
         let minutes = resampled.stdout.split(separator: "\n").dropFirst()
         let direct = try CLI.run(["data", "aggregate", CLI.sample("hftbacktest_binance-spot_btcusdt_20240808.txt.gz"), "--bars", "1m"])
         // 1s bars resampled to 1m equal trades aggregated straight to 1m (OHLC, volume, counts).
-        #expect(Array(minutes.map { $0.split(separator: ",").prefix(5) }) ==
-                Array(direct.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(5) }))
+        let resampledRows: [[Substring]] = minutes.map { Array($0.split(separator: ",").prefix(5)) }
+        let directLines: [Substring] = Array(direct.stdout.split(separator: "\n").dropFirst())
+        let directRows: [[Substring]] = directLines.map { Array($0.split(separator: ",").prefix(5)) }
+        #expect(resampledRows == directRows)
         #expect(try CLI.run(["data", "aggregate", CLI.sample("arch_sp500.csv.gz")]).status == 2)
     }
 

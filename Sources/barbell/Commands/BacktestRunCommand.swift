@@ -55,6 +55,9 @@ struct BacktestRunCommand: AsyncParsableCommand {
             do {
                 trialCount = try await studies.trialCount(study: study)
                 try await studies.close()
+                guard trialCount > 0 else {
+                    throw CommandFailure(message: "study \(study) has no trials in \(store.location); check the name with `barbell tune`", exitCode: ExitStatus.usage)
+                }
             } catch {
                 try? await studies.close()
                 throw error
