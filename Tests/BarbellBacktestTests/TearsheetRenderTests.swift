@@ -56,7 +56,7 @@ struct TearsheetRenderTests {
         let html = try Tearsheet.html(data)
         #expect(!html.contains("<b>A&B</b>") && html.contains("&lt;b&gt;A&amp;B&lt;/b&gt; &quot;quoted&quot;"))
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(html.contains("x&lt;y &amp; &#39;z&#39;") && !html.contains("<img>"))
+        #expect(html.contains("x&lt;y &amp; &apos;z&apos;") && !html.contains("<img>"))
     }
 
     @Test("NaN and infinite values are skipped, never written as coordinates")

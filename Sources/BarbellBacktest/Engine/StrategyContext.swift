@@ -32,26 +32,18 @@ public struct StrategyContext: Sendable {
     public func symbol(named name: String) -> Int? { grid.index(of: name) }
 
     /// The close `ago` bars back (0 = this bar); NaN before the first bar or where the symbol had none.
-    public func close(_ symbol: Int, ago: Int = 0) -> Double {
+    public func close(_ symbol: Int, ago: Int = 0) -> Double { value(grid.close, symbol, ago) }
+    public func open(_ symbol: Int, ago: Int = 0) -> Double { value(grid.open, symbol, ago) }
+    public func high(_ symbol: Int, ago: Int = 0) -> Double { value(grid.high, symbol, ago) }
+    public func low(_ symbol: Int, ago: Int = 0) -> Double { value(grid.low, symbol, ago) }
+    public func volume(_ symbol: Int, ago: Int = 0) -> Double { value(grid.volume, symbol, ago) }
+
+    /// A column's value `ago` bars back: never a later bar than the current one.
+    private func value(_ columns: [[Double]], _ symbol: Int, _ ago: Int) -> Double {
         let t = bar - ago
-        return t >= 0 && ago >= 0 ? grid.close[symbol][t] : .nan
+        return t >= 0 && ago >= 0 ? columns[symbol][t] : .nan
     }
-    public func open(_ symbol: Int, ago: Int = 0) -> Double {
-        let t = bar - ago
-        return t >= 0 && ago >= 0 ? grid.open[symbol][t] : .nan
-    }
-    public func high(_ symbol: Int, ago: Int = 0) -> Double {
-        let t = bar - ago
-        return t >= 0 && ago >= 0 ? grid.high[symbol][t] : .nan
-    }
-    public func low(_ symbol: Int, ago: Int = 0) -> Double {
-        let t = bar - ago
-        return t >= 0 && ago >= 0 ? grid.low[symbol][t] : .nan
-    }
-    public func volume(_ symbol: Int, ago: Int = 0) -> Double {
-        let t = bar - ago
-        return t >= 0 && ago >= 0 ? grid.volume[symbol][t] : .nan
-    }
+
     /// The last `count` closes up to and including this bar, oldest first.
     public func closes(_ symbol: Int, count: Int) -> ArraySlice<Double> {
         grid.close[symbol][max(0, bar - count + 1)...bar]

@@ -1,24 +1,11 @@
+import BarbellLearning
 import Foundation
 
 /// Escaping and fixed-format numbers shared by the page and its charts, so the same data always
 /// gives the same bytes and no value can break out of its element.
 enum ReportText {
-    /// `s` safe inside HTML/XML text and attribute values.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// `s` safe inside HTML/XML text and attribute values (the SVG charts' escaping).
+    static func escape(_ s: String) -> String { SVGText.escape(s) }
 
     /// A pixel coordinate with one decimal (a tenth of a pixel is below what a screen shows).
     /// Callers pass finite values only; a non-finite one prints as 0 rather than "nan".

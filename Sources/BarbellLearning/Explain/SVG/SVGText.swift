@@ -2,9 +2,9 @@ import Foundation
 
 /// Pieces shared by the SVG charts: escaped text and fixed-format numbers, so the same input
 /// always gives the same bytes.
-enum SVGText {
-    /// `s` safe inside XML text and attribute values.
-    static func escape(_ s: String) -> String {
+public enum SVGText {
+    /// `s` safe inside XML and HTML text and attribute values.
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
