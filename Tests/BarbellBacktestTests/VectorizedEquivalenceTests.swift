@@ -96,5 +96,9 @@ import Testing
         bad[1][7] = .infinity
         #expect(throws: BacktestError.self) { try VectorizedBacktest.run(grid: grid, targets: bad) }
         #expect(throws: BacktestError.self) { try VectorizedBacktest.run(grid: grid, targets: [bad[0]]) }
+        let flat = [[Double]](repeating: [Double](repeating: .nan, count: 50), count: 2)
+        #expect { try VectorizedBacktest.run(grid: grid, targets: flat, settings: ExecutionSettings(sameBarFills: true)) } throws: { error in
+            (error as? BacktestError)?.message.contains("event engine") == true
+        }
     }
 }

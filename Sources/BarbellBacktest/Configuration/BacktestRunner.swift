@@ -155,7 +155,9 @@ public struct BacktestRunner: Sendable {
     func runTargets(_ targets: [[Double]], grid: PriceGrid, settings: ExecutionSettings) throws(BacktestError) -> BacktestResult {
         switch configuration.execution.engine ?? "event" {
         case "event":
-            try VectorizedBacktest.validate(targets: targets, grid: grid, settings: settings)
+            var checks = settings
+            checks.sameBarFills = false
+            try VectorizedBacktest.validate(targets: targets, grid: grid, settings: checks)
             return try EventEngine(grid: grid, settings: settings).run(TargetWeightStrategy(targets: targets))
         case "vectorized", "vectorised":
             return try VectorizedBacktest.run(grid: grid, targets: targets, settings: settings)
@@ -179,7 +181,9 @@ public struct BacktestRunner: Sendable {
         case .none:
             return (nil, nil)
         case .buyAndHold:
-            let r = try VectorizedBacktest.run(grid: grid, targets: Self.buyAndHoldTargets(grid), settings: settings)
+            var holding = settings
+            holding.sameBarFills = false   // bought at the second bar's open either way
+            let r = try VectorizedBacktest.run(grid: grid, targets: Self.buyAndHoldTargets(grid), settings: holding)
             return (r.equity, grid.symbolCount == 1 ? "buy and hold \(grid.symbols[0])" : "equal-weight buy and hold")
         case .file(let file, let symbol):
             let path = ExperimentConfiguration.DataSection.resolve(file, base: base)

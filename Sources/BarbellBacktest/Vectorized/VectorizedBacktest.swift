@@ -23,6 +23,9 @@ public enum VectorizedBacktest {
     }
 
     static func validate(targets: [[Double]], grid: PriceGrid, settings: ExecutionSettings) throws(BacktestError) {
+        guard !settings.sameBarFills else {
+            throw BacktestError(.invalidArgument, "same-bar fills: the vectorised path fills at the next bar only; run the event engine")
+        }
         guard targets.count == grid.symbolCount else {
             throw BacktestError(.shapeMismatch, "targets: \(targets.count) columns for \(grid.symbolCount) symbols")
         }
