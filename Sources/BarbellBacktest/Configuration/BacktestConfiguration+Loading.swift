@@ -14,6 +14,8 @@ extension BacktestConfiguration {
         ["execution"]: ["initialCash", "maxLeverage", "allowShort", "sameBarFills", "engine", "periodsPerYear"],
         ["honesty"]: ["trials", "sharpeVariance", "bootstrap", "regimes"],
         ["report"]: ["tearsheet"],
+        // Only checked when the benchmark is a mapping (a file); the words are the enum's own.
+        ["benchmark"]: ["file", "symbol"],
     ]
 
     /// Reads a configuration from YAML (or JSON), refusing unknown fields, after setting each

@@ -189,6 +189,25 @@ public struct BacktestRunner: Sendable {
         let c = configuration.costs, e = configuration.execution
         let slippage: SlippageModel
         let s = c.slippage ?? BacktestConfiguration.SlippageSection()
+        // ExecutionSettings.validate() names its own parameters ("initial cash"); a configuration's
+        // reader needs the field to edit, so the values are checked here under their dotted paths.
+        func check(_ field: String, _ value: Double?, _ expected: String, _ ok: (Double) -> Bool) throws(BacktestError) {
+            if let value, !(value.isFinite && ok(value)) {
+                throw BacktestError(.invalidArgument, "\(field) \(value): expected \(expected)")
+            }
+        }
+        try check("execution.initialCash", e.initialCash, "> 0") { $0 > 0 }
+        try check("execution.maxLeverage", e.maxLeverage, "≥ 1") { $0 >= 1 }
+        try check("execution.periodsPerYear", e.periodsPerYear, "> 0") { $0 > 0 }
+        try check("costs.commissionBps", c.commissionBps, "≥ 0") { $0 >= 0 }
+        try check("costs.perShare", c.perShare, "≥ 0") { $0 >= 0 }
+        try check("costs.minimum", c.minimum, "≥ 0") { $0 >= 0 }
+        try check("costs.participation", c.participation, "a value in (0, 1]") { $0 > 0 && $0 <= 1 }
+        try check("costs.borrowRate", c.borrowRate, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.bps", s.bps, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.multiplier", s.multiplier, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.coefficient", s.coefficient, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.lookback", s.lookback.map(Double.init), "≥ 2 bars") { $0 >= 2 }
         switch s.model ?? "none" {
         case "none": slippage = .none
         case "fixed": slippage = .fixedBasisPoints(s.bps ?? 0)
