@@ -199,6 +199,19 @@ import Testing
         }
     }
 
+    @Test func closesOnlyNoteAlsoWithALateListedSymbol() throws {
+        var panel = try Support.panel(Support.skfolio, from: "2022-01-01", to: "2022-07-01")
+        let config = try Self.configuration("name: hold\ndata: {files: [unused]}\nstrategy: {type: buy-and-hold}")
+        let note = "the data has closes only: an order decided at a close fills at the next bar's close"
+        #expect(try BacktestRunner(config).run(panel: panel).notes == [note])
+        // The first stock starts trading in March: NaN bars before, still closes only.
+        panel[0] = panel[0].slice(from: Support.day("2022-03-01"))
+        let late = try BacktestRunner(config).run(panel: panel)
+        #expect(late.grid.close[0][0].isNaN)
+        #expect(late.notes == [note])
+        #expect(try BacktestRunner(config).run(panel: Self.quandl).notes.isEmpty)
+    }
+
     // MARK: benchmarks
 
     @Test func buyAndHoldBenchmarkEqualsAnExplicitEqualWeightRun() throws {

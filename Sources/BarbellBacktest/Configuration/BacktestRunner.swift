@@ -41,7 +41,9 @@ public struct BacktestRunner: Sendable {
         let grid = try PriceGrid(series: panel)
         let settings = try executionSettings(grid: grid)
         var notes: [String] = []
-        if grid.open == grid.close {
+        // NaN-aware: a symbol listed later than the others has NaN bars, and NaN != NaN would
+        // hide that the whole panel is closes only.
+        if zip(grid.open, grid.close).allSatisfy({ o, c in zip(o, c).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } }) {
             notes.append("the data has closes only: an order decided at a close fills at the next bar's close")
         }
         let strategy = configuration.strategy
