@@ -106,6 +106,14 @@ import Testing
         }
     }
 
+    @Test func severalTyposReportTheSameOneEveryTime() {
+        // Top level first, then sections in order of their dotted paths.
+        let yaml = Self.minimal.replacingOccurrences(of: "fast: 5", with: "fastt: 5") + "\ncosts: {comission: 1}\ncolour: red"
+        expectBacktestError(.invalidArgument, ["unknown field colour;"]) { _ = try BacktestConfiguration.parse(yaml, source: "t") }
+        let sections = Self.minimal.replacingOccurrences(of: "fast: 5", with: "fastt: 5") + "\nreport: {pdf: x}\ncosts: {comission: 1}"
+        expectBacktestError(.invalidArgument, ["unknown field costs.comission;"]) { _ = try BacktestConfiguration.parse(sections, source: "t") }
+    }
+
     @Test func unknownDataFieldIsNamed() {
         let yaml = Self.minimal.replacingOccurrences(of: "{files: [prices.csv]}", with: "{files: [prices.csv], form: 2014-01-01}")
         expectBacktestError(.invalidArgument, ["unknown field data.form", "files, from, symbols, to"]) {

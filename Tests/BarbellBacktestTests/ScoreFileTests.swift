@@ -121,6 +121,16 @@ import Testing
         }
     }
 
+    @Test func secondScoreForABarIsRefused() throws {
+        let grid = try Self.grid()
+        expectBacktestError(.invalidArgument, ["s.csv", "two scores for S2 at \(EngineFixture.day(3))"]) {
+            _ = try ScoreMatrix(predictions: [BarPrediction(symbol: "S2", timestamp: EngineFixture.day(3), score: .nan),
+                                              BarPrediction(symbol: "S1", timestamp: EngineFixture.day(3), score: 1),
+                                              BarPrediction(symbol: "S2", timestamp: EngineFixture.day(3), score: 2)],
+                                grid: grid, source: "s.csv")
+        }
+    }
+
     @Test(arguments: [Double.infinity, -Double.infinity])
     func infiniteScoreIsRefused(_ score: Double) throws {
         let grid = try Self.grid()

@@ -40,7 +40,9 @@ extension BacktestConfiguration {
                 throw BacktestError(.invalidArgument, error.message)
             }
         }
-        for (section, allowed) in sectionKeys {
+        // In a fixed order (a dictionary's varies between processes), so that a file with several
+        // typos always reports the same one first.
+        for (section, allowed) in sectionKeys.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             var node: ConfigValue? = tree
             for key in section {
                 if case .object(let o)? = node { node = o[key] } else { node = nil }
