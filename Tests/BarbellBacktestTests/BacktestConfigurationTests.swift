@@ -121,11 +121,16 @@ import Testing
         }
     }
 
-    @Test(arguments: [
+    /// (text replaced in the minimal file, its replacement, the field named)
+    static let wrongTypes: [(String, String, String)] = [
         ("fast: 5", "fast: five", "strategy.fast"),
         ("{files: [prices.csv]}", "{files: prices.csv}", "data.files"),
-    ])
-    func wrongTypeNamesTheField(_ from: String, _ to: String, _ field: String) {
+        ("name: tiny", "name: [a, b]", "name"),
+    ]
+
+    @Test(arguments: wrongTypes.indices)
+    func wrongTypeNamesTheField(_ i: Int) {
+        let (from, to, field) = Self.wrongTypes[i]
         let yaml = Self.minimal.replacingOccurrences(of: from, with: to)
         expectBacktestError(.invalidArgument, ["t.yaml", field]) { _ = try BacktestConfiguration.parse(yaml, source: "t.yaml") }
     }
