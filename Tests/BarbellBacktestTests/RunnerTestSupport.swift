@@ -1,4 +1,5 @@
 import BarbellData
+import BarbellLearning
 import Foundation
 import Testing
 @testable import BarbellBacktest

@@ -133,7 +133,7 @@ import Testing
                 for t in 0..<grid.barCount {
                     let equal = plain.map { $0[t] }
                     let got = sized.map { $0[t] }
-                    guard !equal[0].isNaN else { #expect(got.allSatisfy(\.isNaN)); continue }
+                    guard !equal[0].isNaN else { #expect(got.allSatisfy { $0.isNaN }); continue }
                     let want = try sizing.weights(signals: equal, returns: panel, at: t)
                     for s in got.indices {
                         #expect(abs(got[s] - want[s]) <= 1e-12, "\(rule) \(sizing) bar \(t) symbol \(s): \(got[s]) vs \(want[s])")

@@ -17,7 +17,9 @@ public enum ScoreFile {
     }
 
     public static func parse(_ text: String, source: String, model: String? = nil) throws(BacktestError) -> [BarPrediction] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so splitting on "\n" would leave a CRLF file one line
+        // long; isNewline matches it (and a lone "\n" or "\r") as one separator.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { throw BacktestError(.insufficientData, "\(source): empty file; expected a header with symbol, timestamp and score") }
         let names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
