@@ -25,6 +25,11 @@ import Testing
                            BarPrediction(symbol: "MSFT", timestamp: Self.jan2, score: 2)])
     }
 
+    @Test func fieldsAreTrimmedLikeTheHeader() throws {
+        let scores = try ScoreFile.parse("model, symbol, date, score\nridge, AAPL, 2014-01-02, 0.5\n", source: "s.csv", model: "ridge")
+        #expect(scores == [BarPrediction(symbol: "AAPL", timestamp: Self.jan2, score: 0.5)])
+    }
+
     @Test func emptyScoreIsNaN() throws {
         let scores = try ScoreFile.parse("symbol,timestamp,score\nAAPL,2014-01-02,\nMSFT,2014-01-02,3", source: "s.csv")
         #expect(scores.count == 2)

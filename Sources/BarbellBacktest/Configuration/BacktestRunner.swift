@@ -184,7 +184,10 @@ public struct BacktestRunner: Sendable {
         case let other:
             throw BacktestError(.invalidArgument, "portfolio.sizing \(other): expected equal, fixed-fraction, volatility-target, kelly, risk-parity or equal-risk-contribution")
         }
-        return try ScorePortfolio(rule: rule, sizing: sizing, every: p.rebalance ?? 1)
+        // The rule and sizing name their own parameters (k, lookback); say which section they are in.
+        do { return try ScorePortfolio(rule: rule, sizing: sizing, every: p.rebalance ?? 1) } catch {
+            throw BacktestError(error.code, "portfolio: \(error.message)")
+        }
     }
 
     func executionSettings(grid: PriceGrid) throws(BacktestError) -> ExecutionSettings {

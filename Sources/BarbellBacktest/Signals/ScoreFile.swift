@@ -34,24 +34,25 @@ public enum ScoreFile {
         var models = Set<String>()
         out.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            // Trimmed like the header, so "AAPL, 2014-01-02, 0.5" reads as the names it shows.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == names.count else {
                 throw BacktestError(.shapeMismatch, "\(source): line \(i + 1): \(fields.count) fields; the header has \(names.count)")
             }
             if let modelColumn {
-                let name = String(fields[modelColumn])
+                let name = fields[modelColumn]
                 models.insert(name)
                 if let model, name != model { continue }
             }
             let time: Int64
-            do throws(TimestampParser.Failure) { time = try parser.parse(String(fields[timeColumn])) } catch {
+            do throws(TimestampParser.Failure) { time = try parser.parse(fields[timeColumn]) } catch {
                 throw BacktestError(.invalidArgument, "\(source): line \(i + 1), field \(names[timeColumn]): \(fields[timeColumn]) is not \(parser.expectedDescription)")
             }
-            let scoreText = fields[scoreColumn].trimmingCharacters(in: .whitespaces)
+            let scoreText = fields[scoreColumn]
             guard let score = Double(scoreText) ?? (scoreText.isEmpty ? .nan : nil) else {
                 throw BacktestError(.invalidArgument, "\(source): line \(i + 1), field \(names[scoreColumn]): \(scoreText) is not a number")
             }
-            out.append(BarPrediction(symbol: String(fields[symbolColumn]), timestamp: Timestamp(nanoseconds: time), score: score))
+            out.append(BarPrediction(symbol: fields[symbolColumn], timestamp: Timestamp(nanoseconds: time), score: score))
         }
         if model == nil, models.count > 1 {
             throw BacktestError(.invalidArgument, "\(source): scores of \(models.count) models (\(models.sorted().joined(separator: ", "))); name one")
