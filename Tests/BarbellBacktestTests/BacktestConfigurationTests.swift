@@ -1,4 +1,5 @@
 import BarbellLearning
+import Foundation
 import Testing
 @testable import BarbellBacktest
 
@@ -211,6 +212,22 @@ import Testing
         }
         expectBacktestError(.invalidArgument, ["benchmark.file", "required field missing"]) {
             _ = try benchmark("{symbol: SPX}")
+        }
+    }
+
+    @Test func loadsAFileAndNamesAMissingOne() throws {
+        let folder = try RunnerTestSupport.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("b.yaml").path
+        try (Self.minimal + "\nexecution: {engine: vectorized}").write(toFile: path, atomically: true, encoding: .utf8)
+        let c = try BacktestConfiguration.load(path: path, overrides: ["strategy.slow": .int(50)])
+        #expect(c.execution.engine == "vectorized" && c.strategy.slow == 50)
+        expectBacktestError(.invalidArgument, ["nothing.yaml", "cannot read"]) {
+            _ = try BacktestConfiguration.load(path: folder.appendingPathComponent("nothing.yaml").path)
+        }
+        try (Self.minimal + "\nexecution: {cash: 1}").write(toFile: path, atomically: true, encoding: .utf8)
+        expectBacktestError(.invalidArgument, [path, "unknown field execution.cash"]) {
+            _ = try BacktestConfiguration.load(path: path)
         }
     }
 

@@ -15,8 +15,13 @@ import Testing
         let b = try ScoreFile.parse("Symbol, Timestamp ,Score\nAAPL,2014-01-02,0.5\nMSFT,2014-01-03,-1.25", source: "s.csv")
         let expected = [BarPrediction(symbol: "AAPL", timestamp: Self.jan2, score: 0.5),
                         BarPrediction(symbol: "MSFT", timestamp: Self.jan3, score: -1.25)]
+        // The other names the header may use: ticker, time, prediction or signal.
+        let c = try ScoreFile.parse("prediction,ticker,time\n0.5,AAPL,2014-01-02\n-1.25,MSFT,2014-01-03", source: "s.csv")
+        let d = try ScoreFile.parse("time,signal,ticker\n2014-01-02,0.5,AAPL\n2014-01-03,-1.25,MSFT", source: "s.csv")
         #expect(a == expected)
         #expect(b == expected)
+        #expect(c == expected)
+        #expect(d == expected)
     }
 
     @Test func crlfLineEndingsAndBlankLines() throws {
