@@ -14,6 +14,15 @@ extension BacktestConfiguration {
         ["execution"]: ["initialCash", "maxLeverage", "allowShort", "sameBarFills", "engine", "periodsPerYear"],
         ["honesty"]: ["trials", "sharpeVariance", "bootstrap", "regimes"],
         ["report"]: ["tearsheet"],
+        // Only checked when the benchmark is a mapping (a file); the words are the enum's own.
+        ["benchmark"]: ["file", "symbol"],
+    ]
+
+    /// The integer fields, checked before decoding so that a fraction names its field.
+    static let integerFields: [[String]] = [
+        ["seed"], ["strategy", "fast"], ["strategy", "slow"], ["portfolio", "k"], ["portfolio", "drop"],
+        ["portfolio", "lookback"], ["portfolio", "rebalance"], ["costs", "slippage", "lookback"],
+        ["honesty", "trials"], ["honesty", "bootstrap"], ["honesty", "regimes"],
     ]
 
     /// Reads a configuration from YAML (or JSON), refusing unknown fields, after setting each
@@ -38,7 +47,9 @@ extension BacktestConfiguration {
                 throw BacktestError(.invalidArgument, error.message)
             }
         }
-        for (section, allowed) in sectionKeys {
+        // In a fixed order (a dictionary's varies between processes), so that a file with several
+        // typos always reports the same one first.
+        for (section, allowed) in sectionKeys.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             var node: ConfigValue? = tree
             for key in section {
                 if case .object(let o)? = node { node = o[key] } else { node = nil }
@@ -46,6 +57,21 @@ extension BacktestConfiguration {
             if case .object(let object)? = node, let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
                 let path = (section + [unknown]).joined(separator: ".")
                 throw BacktestError(.invalidArgument, "\(source): unknown field \(path); expected one of \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        // The JSON round trip behind ConfigValue.decode reports a number that does not fit an
+        // integer field (2.5, a negative seed) as invalid JSON with no path: named here instead.
+        for path in integerFields {
+            var node: ConfigValue? = tree
+            for key in path {
+                if case .object(let o)? = node { node = o[key] } else { node = nil }
+            }
+            let field = path.joined(separator: ".")
+            if case .double(let d)? = node, d.rounded() != d || !d.isFinite {
+                throw BacktestError(.invalidArgument, "\(source): \(field): \(d) is not a whole number")
+            }
+            if path == ["seed"], let n = node?.number, n < 0 {
+                throw BacktestError(.invalidArgument, "\(source): seed: \(n) is negative; expected an integer ≥ 0")
             }
         }
         do { return try tree.decode(BacktestConfiguration.self, context: source) } catch {

@@ -54,7 +54,9 @@ public struct BacktestRunner: Sendable {
         let grid = try PriceGrid(series: panel)
         let settings = try executionSettings(grid: grid)
         var notes: [String] = []
-        if grid.open == grid.close {
+        // NaN-aware: a symbol listed later than the others has NaN bars, and NaN != NaN would
+        // hide that the whole panel is closes only.
+        if zip(grid.open, grid.close).allSatisfy({ o, c in zip(o, c).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } }) {
             notes.append("the data has closes only: an order decided at a close fills at the next bar's close")
         }
         let strategy = configuration.strategy
@@ -240,7 +242,10 @@ public struct BacktestRunner: Sendable {
         case let other:
             throw BacktestError(.invalidArgument, "portfolio.sizing \(other): expected equal, fixed-fraction, volatility-target, kelly, risk-parity or equal-risk-contribution")
         }
-        return try ScorePortfolio(rule: rule, sizing: sizing, every: p.rebalance ?? 1)
+        // The rule and sizing name their own parameters (k, lookback); say which section they are in.
+        do { return try ScorePortfolio(rule: rule, sizing: sizing, every: p.rebalance ?? 1) } catch {
+            throw BacktestError(error.code, "portfolio: \(error.message)")
+        }
     }
 
     /// The configuration's costs and execution as engine settings (bars per year inferred from
@@ -249,6 +254,25 @@ public struct BacktestRunner: Sendable {
         let c = configuration.costs, e = configuration.execution
         let slippage: SlippageModel
         let s = c.slippage ?? BacktestConfiguration.SlippageSection()
+        // ExecutionSettings.validate() names its own parameters ("initial cash"); a configuration's
+        // reader needs the field to edit, so the values are checked here under their dotted paths.
+        func check(_ field: String, _ value: Double?, _ expected: String, _ ok: (Double) -> Bool) throws(BacktestError) {
+            if let value, !(value.isFinite && ok(value)) {
+                throw BacktestError(.invalidArgument, "\(field) \(value): expected \(expected)")
+            }
+        }
+        try check("execution.initialCash", e.initialCash, "> 0") { $0 > 0 }
+        try check("execution.maxLeverage", e.maxLeverage, "≥ 1") { $0 >= 1 }
+        try check("execution.periodsPerYear", e.periodsPerYear, "> 0") { $0 > 0 }
+        try check("costs.commissionBps", c.commissionBps, "≥ 0") { $0 >= 0 }
+        try check("costs.perShare", c.perShare, "≥ 0") { $0 >= 0 }
+        try check("costs.minimum", c.minimum, "≥ 0") { $0 >= 0 }
+        try check("costs.participation", c.participation, "a value in (0, 1]") { $0 > 0 && $0 <= 1 }
+        try check("costs.borrowRate", c.borrowRate, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.bps", s.bps, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.multiplier", s.multiplier, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.coefficient", s.coefficient, "≥ 0") { $0 >= 0 }
+        try check("costs.slippage.lookback", s.lookback.map(Double.init), "≥ 2 bars") { $0 >= 2 }
         switch s.model ?? "none" {
         case "none": slippage = .none
         case "fixed": slippage = .fixedBasisPoints(s.bps ?? 0)

@@ -17,7 +17,9 @@ public enum ScoreFile {
     }
 
     public static func parse(_ text: String, source: String, model: String? = nil) throws(BacktestError) -> [BarPrediction] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so splitting on "\n" would leave a CRLF file one line
+        // long; isNewline matches it (and a lone "\n" or "\r") as one separator.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { throw BacktestError(.insufficientData, "\(source): empty file; expected a header with symbol, timestamp and score") }
         let names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -32,24 +34,25 @@ public enum ScoreFile {
         var models = Set<String>()
         out.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            // Trimmed like the header, so "AAPL, 2014-01-02, 0.5" reads as the names it shows.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == names.count else {
                 throw BacktestError(.malformedInput, "\(source): line \(i + 1): \(fields.count) fields; the header has \(names.count)")
             }
             if let modelColumn {
-                let name = String(fields[modelColumn])
+                let name = fields[modelColumn]
                 models.insert(name)
                 if let model, name != model { continue }
             }
             let time: Int64
-            do throws(TimestampParser.Failure) { time = try parser.parse(String(fields[timeColumn])) } catch {
+            do throws(TimestampParser.Failure) { time = try parser.parse(fields[timeColumn]) } catch {
                 throw BacktestError(.malformedInput, "\(source): line \(i + 1), field \(names[timeColumn]): \(fields[timeColumn]) is not \(parser.expectedDescription)")
             }
-            let scoreText = fields[scoreColumn].trimmingCharacters(in: .whitespaces)
+            let scoreText = fields[scoreColumn]
             guard let score = Double(scoreText) ?? (scoreText.isEmpty ? .nan : nil) else {
                 throw BacktestError(.malformedInput, "\(source): line \(i + 1), field \(names[scoreColumn]): \(scoreText) is not a number")
             }
-            out.append(BarPrediction(symbol: String(fields[symbolColumn]), timestamp: Timestamp(nanoseconds: time), score: score))
+            out.append(BarPrediction(symbol: fields[symbolColumn], timestamp: Timestamp(nanoseconds: time), score: score))
         }
         if model == nil, models.count > 1 {
             throw BacktestError(.invalidArgument, "\(source): scores of \(models.count) models (\(models.sorted().joined(separator: ", "))); name one")

@@ -20,6 +20,10 @@ public struct ScoreMatrix: Sendable, Equatable {
         var column: [String: Int] = [:]
         for (s, name) in grid.symbols.enumerated() { column[name] = s }
         var values = [[Double]](repeating: [Double](repeating: .nan, count: grid.barCount), count: grid.symbolCount)
+        // A second score for the same bar (overlapping folds, two models' rows without a model
+        // column) would silently replace the first: refused like any other misalignment.
+        var seen = Set<Int>()
+        seen.reserveCapacity(predictions.count)
         for p in predictions {
             guard let s = column[p.symbol] else {
                 throw BacktestError(.malformedInput, "\(source): score for unknown symbol \(p.symbol); the backtest's data has \(grid.symbols.prefix(8).joined(separator: ", "))\(grid.symbolCount > 8 ? ", …" : "")")
@@ -29,6 +33,9 @@ public struct ScoreMatrix: Sendable, Equatable {
             }
             guard !p.score.isInfinite else {
                 throw BacktestError(.nonFinite, "\(source): score for \(p.symbol) at \(p.timestamp) is \(p.score); expected a finite number or NaN for none")
+            }
+            guard seen.insert(s * grid.barCount + t).inserted else {
+                throw BacktestError(.malformedInput, "\(source): two scores for \(p.symbol) at \(p.timestamp); expected one per symbol and bar")
             }
             values[s][t] = p.score
         }
