@@ -297,6 +297,7 @@ import Testing
     static let badConfigurations: [(String, [String])] = [
         ("strategy: {type: crossover, fast: 5}", ["strategy", "fast and slow"]),
         ("strategy: {type: crossover, slow: 5}", ["strategy", "fast and slow"]),
+        ("strategy: {type: crossover, fast: 5, slow: 20, shares: 10, fraction: 0.5}", ["strategy: shares 10.0 and fraction 0.5", "give one entry size"]),
         ("strategy: {type: crossover, fast: 5, slow: 20}\nexecution: {engine: vectorized}", ["execution.engine", "event engine"]),
         ("strategy: {type: momentum}", ["strategy.type momentum", "expected crossover, signals, model or buy-and-hold"]),
         ("strategy: {type: signals, file: scores.csv}\nportfolio: {sizing: martingale}", ["portfolio.sizing martingale", "expected equal, fixed-fraction"]),

@@ -71,6 +71,9 @@ public struct BacktestRunner: Sendable {
             guard configuration.execution.engine ?? "event" == "event" else {
                 throw BacktestError(.invalidArgument, "execution.engine: a crossover with share entries runs on the event engine; use engine: event")
             }
+            guard strategy.shares == nil || strategy.fraction == nil else {
+                throw BacktestError(.invalidArgument, "strategy: shares \(strategy.shares!) and fraction \(strategy.fraction!); give one entry size")
+            }
             let entry: MovingAverageCrossover.Entry = if let shares = strategy.shares { .shares(shares) }
                 else { .fractionOfEquity(strategy.fraction ?? 1 / Double(grid.symbolCount)) }
             let members = try grid.symbols.indices.map { s throws(BacktestError) in
