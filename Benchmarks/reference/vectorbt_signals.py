@@ -6,9 +6,11 @@ Data, per column c in 0..<cols: a SplitMix64 generator (Sources/BarbellData/Rand
 seeded with seed + c (seed 7); u = (next() >> 11) * 2**-53; prevClose = 100.0; per bar t draw u1, u2,
 u3, u4 in that order and
     open[t]  = prevClose * (1.0 + (u1 - 0.5) * 0.01)
-    close[t] = open[t]   * (1.0 + (u2 - 0.5) * 0.04)
+    close[t] = open[t]   * (1.0 + (u2 - 0.5) * 0.04 + (100.0 - open[t]) * 0.0001)
     entry[t] = u3 < 0.02;  exit[t] = u4 < 0.02;  prevClose = close[t]
-(only + - * so that any IEEE-754 implementation reproduces it; numpy's accumulate multiplies in order).
+(only + - * so that any IEEE-754 implementation reproduces it; the last term pulls prices back
+towards 100, so a million bars stay in a realistic range instead of drifting to 1e-27, where
+vectorbt stops trading and trade lists can no longer be compared).
 
 Execution: signals are decided at bar t's close and executed at bar t+1's open, i.e.
     vbt.Portfolio.from_signals(close=close, entries=entries.shift(1, fill False),
@@ -80,20 +82,36 @@ def column_python(seed, bars):
     for t in range(bars):
         u1, u2, u3, u4 = u[4 * t:4 * t + 4]
         o = prev * (1.0 + (u1 - 0.5) * 0.01)
-        c = o * (1.0 + (u2 - 0.5) * 0.04)
+        c = o * (1.0 + (u2 - 0.5) * 0.04 + (100.0 - o) * 0.0001)
         opens.append(o); closes.append(c); entries.append(u3 < 0.02); exits.append(u4 < 0.02)
         prev = c
     return np.array(opens), np.array(closes), np.array(entries), np.array(exits)
 
 
+def _walk(u):
+    """The price recursion over the drawn uniforms (compiled with numba: it is sequential)."""
+    bars = u.shape[0]
+    opens, closes, prev = np.empty(bars), np.empty(bars), 100.0
+    for t in range(bars):
+        o = prev * (1.0 + (u[t, 0] - 0.5) * 0.01)
+        c = o * (1.0 + (u[t, 1] - 0.5) * 0.04 + (100.0 - o) * 0.0001)
+        opens[t] = o
+        closes[t] = c
+        prev = c
+    return opens, closes
+
+
+try:
+    import numba
+    _walk = numba.njit(cache=False)(_walk)
+except ImportError:  # the plain loop gives the same numbers, slowly
+    pass
+
+
 def column(seed, bars):
     u = splitmix_uniforms(seed, 4 * bars).reshape(bars, 4)
-    factors = np.empty(2 * bars + 1)
-    factors[0] = 100.0
-    factors[1::2] = 1.0 + (u[:, 0] - 0.5) * 0.01
-    factors[2::2] = 1.0 + (u[:, 1] - 0.5) * 0.04
-    path = np.multiply.accumulate(factors)  # sequential: open = prev * a, close = open * b
-    return path[1::2].copy(), path[2::2].copy(), u[:, 2] < 0.02, u[:, 3] < 0.02
+    opens, closes = _walk(u)
+    return opens, closes, u[:, 2] < 0.02, u[:, 3] < 0.02
 
 
 def generate(bars, cols, seed=7, check=True):

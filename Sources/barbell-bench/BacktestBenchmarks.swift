@@ -36,13 +36,14 @@ struct BacktestBench: ParsableCommand {
         report("event engine S&P 500 x\(laps)", items: sp500.barCount * laps, seconds: spSeconds, unit: "bars")
         print("  final equity \(spResult)")
 
-        // Vectorised path: `columns` independent long/flat signal backtests, all cash in, 10 bps.
+        // Vectorised path: `columns` independent long/flat signal backtests, all cash in, 10 bps;
+        // fills and equity per bar are kept (vectorbt's from_signals keeps order records only).
         let settings = ExecutionSettings(initialCash: 10_000, commission: CommissionSchedule(basisPoints: 10))
         let markets = (0..<columns).map { SyntheticMarket(bars: vectorBars, column: $0) }
         let grids = try markets.map { try $0.grid() }
         let targets = markets.map { [$0.targets] }
         let (vectorSeconds, results) = try bestOf(self.repeat) {
-            try VectorizedBacktest.runIndependently(grids: grids, targets: targets, settings: settings)
+            try VectorizedBacktest.runIndependently(grids: grids, targets: targets, settings: settings, paths: false)
         }
         report("vectorised \(columns) columns", items: vectorBars * columns, seconds: vectorSeconds, unit: "bars")
         // Identity with vectorbt on the same data: trade counts and equity at three bars

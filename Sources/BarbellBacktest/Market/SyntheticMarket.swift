@@ -6,8 +6,10 @@ import BarbellData
 ///
 /// Column `c` is seeded with `seed + c`; each bar draws u1 (opening gap), u2 (return), u3
 /// (entry), u4 (exit), each `(next() >> 11) × 2⁻⁵³`:
-/// open = previous close × (1 + (u1 − 0.5) × 0.01), close = open × (1 + (u2 − 0.5) × 0.04),
-/// entry = u3 < 0.02, exit = u4 < 0.02, starting from a close of 100.
+/// open = previous close × (1 + (u1 − 0.5) × 0.01),
+/// close = open × (1 + (u2 − 0.5) × 0.04 + (100 − open) × 0.0001),
+/// entry = u3 < 0.02, exit = u4 < 0.02, starting from a close of 100. The last term pulls prices
+/// back towards 100, so long runs stay in a realistic range.
 public struct SyntheticMarket: Sendable {
     public var open: [Double]
     public var close: [Double]
@@ -23,7 +25,7 @@ public struct SyntheticMarket: Sendable {
         var previous = 100.0
         for _ in 0..<bars {
             let o = previous * (1.0 + (u() - 0.5) * 0.01)
-            let c = o * (1.0 + (u() - 0.5) * 0.04)
+            let c = o * (1.0 + (u() - 0.5) * 0.04 + (100.0 - o) * 0.0001)
             entries.append(u() < 0.02)
             exits.append(u() < 0.02)
             open.append(o)
@@ -32,11 +34,13 @@ public struct SyntheticMarket: Sendable {
         }
     }
 
-    /// A one-symbol grid of these prices (high and low bound the open and close; volume 1e6).
+    /// A one-symbol grid of these prices, one bar a minute (high and low bound the open and close;
+    /// volume 1e6).
     public func grid(symbol: String = "SYN") throws(BacktestError) -> PriceGrid {
         let high = zip(open, close).map { max($0, $1) }
         let low = zip(open, close).map { min($0, $1) }
-        let times = (0..<open.count).map { Timestamp(seconds: 1_262_304_000 + Int64($0) * 86_400) }
+        // One minute apart, so ten million bars stay within the representable range of nanoseconds.
+        let times = (0..<open.count).map { Timestamp(seconds: 1_262_304_000 + Int64($0) * 60) }
         return try PriceGrid(symbols: [symbol], timestamps: times, open: [open], high: [high], low: [low],
                              close: [close], volume: [[Double](repeating: 1_000_000, count: open.count)])
     }

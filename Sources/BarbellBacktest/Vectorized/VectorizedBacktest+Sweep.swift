@@ -37,7 +37,7 @@ extension VectorizedBacktest {
             do throws(BacktestError) {
                 let w = try targets(i)
                 try validate(targets: w, grid: grid, settings: settings)
-                let result = simulate(grid: grid, targets: w, settings: settings, pricer: pricer)
+                let result = simulate(grid: grid, targets: w, settings: settings, pricer: pricer, paths: false)
                 var outcome = summary(i, result)
                 if keepReturns { outcome.returns = result.returns }
                 results.set(i, .success(outcome))
@@ -80,9 +80,12 @@ extension VectorizedBacktest {
 extension VectorizedBacktest {
     /// Runs independent backtests (each its own grid, targets and account) on all cores, in order.
     ///
+    /// - Parameter paths: keep cash and exposures per bar (off: only equity, traded value and
+    ///   fills, with empty `cash`, `grossExposure` and `netExposure`).
     /// - Throws: the first invalid job's ``BacktestError``, naming the job.
     public static func runIndependently(grids: [PriceGrid], targets: [[[Double]]],
-                                        settings: ExecutionSettings = ExecutionSettings()) throws(BacktestError) -> [BacktestResult] {
+                                        settings: ExecutionSettings = ExecutionSettings(),
+                                        paths: Bool = true) throws(BacktestError) -> [BacktestResult] {
         guard grids.count == targets.count else {
             throw BacktestError(.shapeMismatch, "\(grids.count) grids for \(targets.count) target sets")
         }
@@ -95,7 +98,7 @@ extension VectorizedBacktest {
         let slots = ConcurrentSlots<BacktestResult>(count: grids.count)
         DispatchQueue.concurrentPerform(iterations: grids.count) { i in
             let pricer = FillPricer(model: settings.slippage, grid: grids[i])
-            slots.set(i, simulate(grid: grids[i], targets: targets[i], settings: settings, pricer: pricer))
+            slots.set(i, simulate(grid: grids[i], targets: targets[i], settings: settings, pricer: pricer, paths: paths))
         }
         return slots.values
     }

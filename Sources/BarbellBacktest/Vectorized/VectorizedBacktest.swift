@@ -53,8 +53,10 @@ public enum VectorizedBacktest {
         var filled = 0.0
     }
 
+    /// - Parameter paths: record cash and exposures per bar; without, those arrays are empty and
+    ///   only equity, traded value and fills are kept (what sweeps summarise).
     static func simulate(grid: PriceGrid, targets: [[Double]], settings: ExecutionSettings,
-                         pricer: FillPricer) -> BacktestResult {
+                         pricer: FillPricer, paths: Bool = true) -> BacktestResult {
         let n = grid.barCount, m = grid.symbolCount
         var ledger = Ledger(cash: settings.initialCash, symbolCount: m)
         var pending = [Pending?](repeating: nil, count: m)
@@ -63,9 +65,9 @@ public enum VectorizedBacktest {
         var nextID = 0
         var fills: [Fill] = []
         var equity = [Double](repeating: 0, count: n)
-        var cash = [Double](repeating: 0, count: n)
-        var gross = [Double](repeating: 0, count: n)
-        var net = [Double](repeating: 0, count: n)
+        var cash = [Double](repeating: 0, count: paths ? n : 0)
+        var gross = [Double](repeating: 0, count: paths ? n : 0)
+        var net = [Double](repeating: 0, count: paths ? n : 0)
         var traded = [Double](repeating: 0, count: n)
         let borrowPerBar = settings.borrowRate / settings.periodsPerYear
         var reducing: [Int] = [], adding: [Int] = []
@@ -131,10 +133,12 @@ public enum VectorizedBacktest {
                 nextID += 1
             }
             equity[t] = ledger.markedEquity
-            cash[t] = ledger.cash
-            if ledger.hasPositions {
-                gross[t] = ledger.grossExposure
-                net[t] = ledger.netExposure
+            if paths {
+                cash[t] = ledger.cash
+                if ledger.hasPositions {
+                    gross[t] = ledger.grossExposure
+                    net[t] = ledger.netExposure
+                }
             }
             traded[t] = tradedValue
         }

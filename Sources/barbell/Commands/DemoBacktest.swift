@@ -12,8 +12,10 @@ enum DemoBacktest {
     ///   - primary: the model whose strategy gets the full report and tearsheet.
     ///   - artifact: that model's saved artifact, for the tearsheet's feature importance.
     ///   - trials: model configurations tried (the deflated Sharpe ratio's trial count).
+    ///   - control: the shuffled-label control's name: traded and shown, but not a candidate in
+    ///     the overfitting statistic.
     static func summary(panel: [BarSeries], predictions: [(name: String, predictions: [BarPrediction])], primary: String,
-                        artifact: String?, trials: Int, reportFolder: URL) throws -> String {
+                        control: String?, artifact: String?, trials: Int, reportFolder: URL) throws -> String {
         guard let first = predictions.flatMap(\.predictions).map(\.timestamp).min() else {
             return "11. Backtest: no out-of-sample predictions to trade"
         }
@@ -44,7 +46,7 @@ enum DemoBacktest {
             let targets = try rule.targets(scores: scores, grid: grid)
             let result = try EventEngine(grid: grid, settings: settings).run(TargetWeightStrategy(targets: targets))
             let returns = try Returns(result.returns, periodsPerYear: settings.periodsPerYear)
-            returnsByModel.append(returns.values)
+            if name != control { returnsByModel.append(returns.values) }
             let turnover = try PathStatistics(equity: result.equity, grossExposure: result.grossExposure,
                                               tradedValue: result.tradedValue, periodsPerYear: settings.periodsPerYear).annualTurnover
             table.add(["TopK-dropout on \(name)", String(format: "%+.1f%%", returns.totalReturn * 100), String(format: "%+.1f%%", returns.annualReturn * 100),
@@ -67,7 +69,7 @@ enum DemoBacktest {
         table.add(["equal-weight buy and hold", String(format: "%+.1f%%", hold.totalReturn * 100), String(format: "%+.1f%%", hold.annualReturn * 100),
                    String(format: "%.2f", hold.sharpeRatio()), String(format: "%.1f%%", hold.maxDrawdown * 100), "-", "-"])
 
-        // How likely the best-looking model strategy is to be overfit, across the ones compared.
+        // How likely the best-looking model strategy is to be overfit, across the models compared.
         let matrix = (0..<grid.barCount).map { t in returnsByModel.map { $0[t] } }
         let pbo = returnsByModel.count >= 2 ? try? BacktestOverfitting(returns: matrix, blocks: 8).probability : nil
         let options = ReportOptions(trials: trials, bootstrap: 1000, seed: 7, regimes: 3, probabilityOfOverfitting: pbo)
