@@ -28,7 +28,7 @@ extension DemoExperiment {
     /// most recent fifth of each training window (members with a non-positive IC get no weight).
     static let ensemble = ModelConfiguration(type: "ensemble", parameters: [
         "method": .string("weighted"),
-        "members": .array(ensembleMembers.map { m in .object(m.model.parameters.merging(["type": .string(m.model.type)]) { a, _ in a }) }),
+        "members": .array(ensembleMembers.map { m in ConfigValue.object(m.model.parameters.merging(["type": .string(m.model.type)]) { a, _ in a }) }),
     ])
 
     /// The ensemble's members, in the order its weights are reported.
