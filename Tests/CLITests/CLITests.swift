@@ -154,8 +154,15 @@ struct CLITests {
         // The risk summary: GARCH, VaR/ES by six methods, the EVT tail, portfolios and stress.
         for part in ["7. Risk", "GARCH(1,1)-t", "filtered_historical", "EVT: GPD tail", "max Sharpe", "HRP:", "gfc_2008",
                      "8. Regimes, cycles and patterns", "current regime on", "Fisher's g", "most similar past windows",
-                     "9. Neural network: LSTM", "validation (out of sample): IC", "Monte Carlo dropout (200 passes)"] {
+                     "9. Neural network: LSTM", "validation (out of sample): IC", "Monte Carlo dropout (200 passes)",
+                     "10. Walk-forward experiment", "ensemble", "bit for bit",
+                     "11. Backtest", "TopK-dropout on ensemble", "equal-weight buy and hold", "Deflated Sharpe ratio",
+                     "Probability of backtest overfitting", "Verdict:"] {
             #expect(r.stdout.contains(part), "demo output lacks '\(part)'")
         }
+        // It ends with where the tearsheet is, and the file is there.
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let path = try #require(lines.last { $0.hasPrefix("tearsheet: ") }).dropFirst("tearsheet: ".count)
+        #expect(FileManager.default.fileExists(atPath: String(path)))
     }
 }

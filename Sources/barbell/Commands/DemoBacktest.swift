@@ -40,6 +40,7 @@ enum DemoBacktest {
 
         var table = TextTable(["strategy", "total return", "CAGR", "Sharpe", "max drawdown", "turnover/yr", "costs"], rightAligned: [1, 2, 3, 4, 5, 6])
         var returnsByModel: [[Double]] = []
+        var sharpeByName: [String: Double] = [:]
         var primaryRun: BacktestRun?
         for (name, modelPredictions) in predictions {
             let scores = try ScoreMatrix(predictions: modelPredictions, grid: grid, source: "\(name) predictions")
@@ -47,6 +48,7 @@ enum DemoBacktest {
             let result = try EventEngine(grid: grid, settings: settings).run(TargetWeightStrategy(targets: targets))
             let returns = try Returns(result.returns, periodsPerYear: settings.periodsPerYear)
             if name != control { returnsByModel.append(returns.values) }
+            sharpeByName[name] = returns.sharpeRatio()
             let turnover = try PathStatistics(equity: result.equity, grossExposure: result.grossExposure,
                                               tradedValue: result.tradedValue, periodsPerYear: settings.periodsPerYear).annualTurnover
             table.add(["TopK-dropout on \(name)", String(format: "%+.1f%%", returns.totalReturn * 100), String(format: "%+.1f%%", returns.annualReturn * 100),
@@ -90,8 +92,27 @@ enum DemoBacktest {
         }
         for row in report.honestyRows { honesty.add([row.name, row.formatted, row.note ?? ""]) }
         text += honesty.render() + "\n"
+        text += verdict(report: report, primary: primary, control: control, sharpeByName: sharpeByName) + "\n"
         text += "Every figure is out of sample and after costs; past performance promises nothing.\n"
         text += "tearsheet: \(html.path)"
         return text
+    }
+
+    /// What the numbers say, in words: skill needs the control beaten and luck ruled out.
+    static func verdict(report: BacktestReport, primary: String, control: String?, sharpeByName: [String: Double]) -> String {
+        var reasons: [String] = []
+        if let control, let c = sharpeByName[control], let p = sharpeByName[primary], c >= p {
+            reasons.append("the shuffled-label control trades as well (Sharpe \(String(format: "%.2f", c)) against \(String(format: "%.2f", p)))")
+        }
+        if let dsr = report.honesty.deflatedSharpe, dsr < 0.95 {
+            reasons.append("the deflated Sharpe ratio \(String(format: "%.2f", dsr)) is below 0.95")
+        }
+        if let pbo = report.honesty.probabilityOfOverfitting, pbo > 0.5 {
+            reasons.append("the model picked in sample is below the median out of sample in \(String(format: "%.0f", pbo * 100))% of the splits")
+        }
+        guard !reasons.isEmpty else {
+            return "Verdict: \(primary) beats the control and survives deflation and the overfitting test on these four years; more data would still be needed to call it skill."
+        }
+        return "Verdict: no evidence of skill: " + reasons.joined(separator: "; ") + ". What the strategy earned is the stocks' market exposure, which buy and hold gets without the costs."
     }
 }

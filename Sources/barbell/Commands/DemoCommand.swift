@@ -7,7 +7,7 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Import, validate and summarise the bundled sample data (embedded SQLite store)."
+        abstract: "The whole pipeline on the bundled samples: import, validate, features, regimes, walk-forward models, a backtest with costs and its tearsheet."
     )
 
     @Option(help: "Folder with the bundled samples (default: Samples/ in the repository).")
@@ -91,13 +91,21 @@ struct DemoCommand: AsyncParsableCommand {
             print("\n" + (try DemoRisk.summary(spx: history, stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], samples: dir)))
             print("\n" + (try DemoRegimes.summary(spx: history)))
             print("\n" + (try DemoNeural.summary(spx: history)))
-            print("\n" + (try await DemoExperiment.summary(stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], store: storeOptions.location)))
+            let experiment = try await DemoExperiment.run(stocks: loadedByFile["skfolio_sp500_dataset.csv.gz"] ?? [], store: storeOptions.location)
+            print("\n" + experiment.text)
+
+            // 11. The models' out-of-sample scores as trades, with costs, against buy and hold.
+            let home = URL(fileURLWithPath: storeOptions.location.contains("://") ? defaultStorePath : storeOptions.location).deletingLastPathComponent()
+            print("\n" + (try DemoBacktest.summary(
+                panel: experiment.panel, predictions: experiment.modelNames.map { ($0, experiment.predictions[$0] ?? []) },
+                primary: "ensemble", control: DemoExperiment.controlName, artifact: experiment.artifact, trials: experiment.trials,
+                reportFolder: home.appendingPathComponent("reports"))))
             try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
-        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature; `barbell risk`, `barbell portfolio` and `barbell options` for the quant core; `barbell regime` for regimes; `barbell nn` for the neural-network zoo; `barbell experiment` and `barbell tune` for walk-forward experiments and studies.")
+        print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature; `barbell risk`, `barbell portfolio` and `barbell options` for the quant core; `barbell regime` for regimes; `barbell nn` for the neural-network zoo; `barbell experiment` and `barbell tune` for walk-forward experiments and studies; `barbell backtest` for backtests and sweeps; `barbell metrics` for any return series.")
     }
 
     func options(symbol: String?, prices: PriceAdjustment = .none, adjust: PriceAdjustmentMethod? = nil) -> MarketFileOptions {

@@ -18,6 +18,8 @@ struct DemoExperimentOutcome: Sendable {
     /// How many model configurations were tried (the compared models, not the control), for the
     /// deflated Sharpe ratio's count of trials.
     var trials: Int
+    /// The saved ensemble artifact.
+    var artifact: String
 }
 
 /// Step 10 of `barbell demo`: a small walk-forward experiment on the bundled 20-stock panel —
@@ -89,6 +91,6 @@ enum DemoExperiment {
                 .sorted { ($0.timestamp, $0.symbol) < ($1.timestamp, $1.symbol) }
                 .map { BarPrediction(symbol: $0.symbol, timestamp: $0.timestamp, score: $0.score) }
         }
-        return DemoExperimentOutcome(text: text, panel: panel, predictions: predictions, modelNames: rows.map(\.0), trials: models.count)
+        return DemoExperimentOutcome(text: text, panel: panel, predictions: predictions, modelNames: rows.map(\.0), trials: models.count, artifact: path)
     }
 }
