@@ -161,8 +161,9 @@ struct CLITests {
             #expect(r.stdout.contains(part), "demo output lacks '\(part)'")
         }
         // It ends with where the tearsheet is, and the file is there.
-        let lines = r.stdout.split(separator: "\n").map(String.init)
-        let path = try #require(lines.last { $0.hasPrefix("tearsheet: ") }).dropFirst("tearsheet: ".count)
+        let last = try #require(r.stdout.split(separator: "\n").last.map(String.init))
+        #expect(last.hasPrefix("tearsheet: "))
+        let path = last.dropFirst("tearsheet: ".count)
         #expect(FileManager.default.fileExists(atPath: String(path)))
     }
 }

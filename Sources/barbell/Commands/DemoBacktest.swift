@@ -15,9 +15,9 @@ enum DemoBacktest {
     ///   - control: the shuffled-label control's name: traded and shown, but not a candidate in
     ///     the overfitting statistic.
     static func summary(panel: [BarSeries], predictions: [(name: String, predictions: [BarPrediction])], primary: String,
-                        control: String?, artifact: String?, trials: Int, reportFolder: URL) throws -> String {
+                        control: String?, artifact: String?, trials: Int, reportFolder: URL) throws -> (text: String, tearsheet: String) {
         guard let first = predictions.flatMap(\.predictions).map(\.timestamp).min() else {
-            return "11. Backtest: no out-of-sample predictions to trade"
+            throw CommandFailure(message: "demo: the experiment produced no out-of-sample predictions to trade")
         }
         // Trade only where every model is out of sample: from the first test bar on.
         let window = panel.map { $0.slice(from: first) }
@@ -66,7 +66,9 @@ enum DemoBacktest {
                                          artifact: artifact)
             }
         }
-        guard let run = primaryRun, let benchmark = run.benchmarkEquity else { return "11. Backtest: no strategy named \(primary)" }
+        guard let run = primaryRun, let benchmark = run.benchmarkEquity else {
+            throw CommandFailure(message: "demo: no predictions of \(primary) to backtest")
+        }
         let hold = try Returns(BacktestReport.simpleReturns(benchmark, initial: settings.initialCash), periodsPerYear: settings.periodsPerYear)
         table.add(["equal-weight buy and hold", String(format: "%+.1f%%", hold.totalReturn * 100), String(format: "%+.1f%%", hold.annualReturn * 100),
                    String(format: "%.2f", hold.sharpeRatio()), String(format: "%.1f%%", hold.maxDrawdown * 100), "-", "-"])
@@ -93,9 +95,8 @@ enum DemoBacktest {
         for row in report.honestyRows { honesty.add([row.name, row.formatted, row.note ?? ""]) }
         text += honesty.render() + "\n"
         text += verdict(report: report, primary: primary, control: control, sharpeByName: sharpeByName) + "\n"
-        text += "Every figure is out of sample and after costs; past performance promises nothing.\n"
-        text += "tearsheet: \(html.path)"
-        return text
+        text += "Every figure is out of sample and after costs; past performance promises nothing."
+        return (text, html.path)
     }
 
     /// What the numbers say, in words: skill needs the control beaten and luck ruled out.

@@ -60,6 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
 
         // 3. Store: transactional, idempotent import into the embedded SQLite store.
         let store = try await storeOptions.open()
+        var tearsheet = ""
         do {
             let toStore = (loadedByFile["arch_sp500.csv.gz"] ?? []).map(\.series) + (loadedByFile["zipline_csvdir_AAPL.csv.gz"] ?? []).map(\.series) + [minuteBars]
             let first = try await store.importBars(toStore, source: "barbell demo", replace: false)
@@ -96,16 +97,20 @@ struct DemoCommand: AsyncParsableCommand {
 
             // 11. The models' out-of-sample scores as trades, with costs, against buy and hold.
             let home = URL(fileURLWithPath: storeOptions.location.contains("://") ? defaultStorePath : storeOptions.location).deletingLastPathComponent()
-            print("\n" + (try DemoBacktest.summary(
+            let backtest = try DemoBacktest.summary(
                 panel: experiment.panel, predictions: experiment.modelNames.map { ($0, experiment.predictions[$0] ?? []) },
                 primary: "ensemble", control: DemoExperiment.controlName, artifact: experiment.artifact, trials: experiment.trials,
-                reportFolder: home.appendingPathComponent("reports"))))
+                reportFolder: home.appendingPathComponent("reports"))
+            print("\n" + backtest.text)
+            tearsheet = backtest.tearsheet
             try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
         print("\nNext: `barbell data --help` for import, validate, show, list, resample and aggregate; `barbell features list` for every feature; `barbell risk`, `barbell portfolio` and `barbell options` for the quant core; `barbell regime` for regimes; `barbell nn` for the neural-network zoo; `barbell experiment` and `barbell tune` for walk-forward experiments and studies; `barbell backtest` for backtests and sweeps; `barbell metrics` for any return series.")
+        // The last line says where the report is.
+        print("\ntearsheet: \(tearsheet)")
     }
 
     func options(symbol: String?, prices: PriceAdjustment = .none, adjust: PriceAdjustmentMethod? = nil) -> MarketFileOptions {
