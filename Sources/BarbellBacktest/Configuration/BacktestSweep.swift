@@ -99,7 +99,7 @@ public struct BacktestSweep: Sendable {
         // Scores are read once: only the rule applied to them varies.
         var scores: ScoreMatrix?
         if baseConfiguration.strategy.type == "signals" || baseConfiguration.strategy.type == "model" {
-            scores = try BacktestRunner(baseConfiguration, base: base).scores(panel: panel, grid: grid).scores
+            scores = try runner.scores(panel: panel, grid: grid).scores
         }
         let targetSets = try configurations.map { c throws in try BacktestRunner(c, base: base).sweepTargets(grid: grid, scores: scores, settings: settings) }
         let outcomes = try VectorizedBacktest.sweep(grid: grid, variants: targetSets.count, settings: settings, keepReturns: true) { i throws(BacktestError) in

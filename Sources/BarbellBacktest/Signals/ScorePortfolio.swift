@@ -25,7 +25,7 @@ public struct ScorePortfolio: Sendable, Equatable {
         self.rule = rule
         self.sizing = sizing
         self.every = every
-        _ = try makeState(symbols: 1)
+        _ = try makeState()
     }
 
     private enum State {
@@ -34,7 +34,7 @@ public struct ScorePortfolio: Sendable, Equatable {
         case threshold(SignalThreshold)
     }
 
-    private func makeState(symbols: Int) throws(BacktestError) -> State {
+    private func makeState() throws(BacktestError) -> State {
         switch rule {
         case .topKDropout(let k, let drop): .topK(try TopKDropout(k: k, nDrop: drop))
         case .quantiles(let q): .quantiles(try LongShortQuantiles(quantile: q))
@@ -48,7 +48,7 @@ public struct ScorePortfolio: Sendable, Equatable {
         guard scores.values.count == m, scores.values.allSatisfy({ $0.count == n }) else {
             throw BacktestError(.shapeMismatch, "scores are \(scores.values.count) × \(scores.values.first?.count ?? 0); the prices are \(m) symbols × \(n) bars")
         }
-        var state = try makeState(symbols: m)
+        var state = try makeState()
         var returns: ReturnPanel?
         var moments: RollingMoments?
         if let sizing, sizing.lookback > 0 {

@@ -59,19 +59,13 @@ extension VectorizedBacktest {
 
     static func summary(_ index: Int, _ r: BacktestResult) -> SweepOutcome {
         let returns = r.returns
-        let mean = returns.reduce(0, +) / Double(returns.count)
-        let variance = returns.count > 1
-            ? returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(returns.count - 1) : .nan
-        var peak = r.initialCash, worst = 0.0
-        for e in r.equity {
-            peak = max(peak, e)
-            worst = min(worst, e / peak - 1)
-        }
+        // The bootstrap's statistics of unchecked returns; a flat run has no Sharpe ratio.
+        let sharpe = returns.count > 1 ? Returns.sharpeRatio(of: returns, periodsPerYear: r.periodsPerYear) : .nan
         let meanEquity = r.equity.reduce(0, +) / Double(max(1, r.equity.count))
         let years = Double(r.equity.count) / r.periodsPerYear
         return SweepOutcome(index: index, finalEquity: r.finalEquity, totalReturn: r.finalEquity / r.initialCash - 1,
-                            sharpe: variance > 0 ? mean / variance.squareRoot() * r.periodsPerYear.squareRoot() : .nan,
-                            maxDrawdown: worst, fills: r.fills.count,
+                            sharpe: sharpe.isFinite ? sharpe : .nan,
+                            maxDrawdown: Returns.maxDrawdown(of: returns), fills: r.fills.count,
                             annualTurnover: r.tradedValue.reduce(0, +) / meanEquity / years,
                             costs: r.ledger.commissionPaid + r.ledger.slippagePaid + r.ledger.borrowPaid, returns: nil)
     }

@@ -66,7 +66,8 @@ struct BacktestRunCommand: AsyncParsableCommand {
         guard trialCount >= 1 else { throw ValidationError("--trials must be ≥ 1") }
         let bar = json ? nil : ProgressBar(configuration.name)
         bar?.update(done: 0, total: 3, detail: "loading and trading")
-        let run = try BacktestRunner(configuration, base: base).run()
+        let panel = try configuration.data.loadPanel(relativeTo: base)
+        let run = try BacktestRunner(configuration, base: base).run(panel: panel)
         bar?.update(done: 1, total: 3, detail: "statistics")
         let options = ReportOptions(trials: trialCount, sharpeVariance: sharpeVariance ?? configuration.honesty.sharpeVariance,
                                     bootstrap: bootstrap ?? configuration.honesty.bootstrap ?? 1000, seed: configuration.seed,
@@ -79,7 +80,7 @@ struct BacktestRunCommand: AsyncParsableCommand {
                 ?? "\(configuration.name)-tearsheet.html"
             var importance: [TearsheetImportance]?
             if let artifact = run.artifact {
-                importance = try ModelImportance.permutation(artifact: artifact, panel: try configuration.data.loadPanel(relativeTo: base),
+                importance = try ModelImportance.permutation(artifact: artifact, panel: panel,
                                                              seed: configuration.seed)
             }
             let data = try report.tearsheet(run: run, regimes: regimes, featureImportance: importance,
